@@ -1,0 +1,7 @@
+import { EXIT, type CliIo } from '../io.ts';
+
+/** `mailsetup check`: not built yet. */
+export async function run(_args: string[], io: CliIo): Promise<number> {
+  io.stderr.write('mailsetup check: not available yet\n');
+  return EXIT.failed;
+}

@@ -1,0 +1,43 @@
+/**
+ * `mailsetup`: the engine from a shell. This file only dispatches; each command lives in
+ * `commands/<name>.ts` and is loaded on demand so `mailsetup --help` starts fast.
+ */
+import { EXIT, UsageError, processIo, type CliIo } from './io.ts';
+import { usage } from './usage.ts';
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
+  probe: () => import('./commands/probe.ts'),
+  discover: () => import('./commands/discover.ts'),
+  check: () => import('./commands/check.ts'),
+  export: () => import('./commands/export.ts'),
+};
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`${process.env.npm_package_version ?? '0.1.0'}\n`);
+    return EXIT.ok;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr.write(`mailsetup: unknown command '${name}'. Try 'mailsetup --help'.\n`);
+    return EXIT.usage;
+  }
+  try {
+    const command = await load();
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`mailsetup ${name}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`mailsetup ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  }
+}

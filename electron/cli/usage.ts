@@ -1,0 +1,14 @@
+/** The text of `mailsetup --help`. Kept in English: it is a developer/helpdesk tool's manual. */
+export function usage(): string {
+  return `mailsetup — find, test and explain the mail server settings for an address
+
+Usage:
+  mailsetup probe <host> [--port N]... [--dns IP[:PORT]] [--ca FILE] [--timeout MS] [--json]
+  mailsetup discover <address> [--dns IP[:PORT]] [--ca FILE] [--ispdb URL] [--offline] [--json]
+  mailsetup check <address> [--password-stdin] [--allow-insecure] [--from ADDRESS]
+                  [--export DIR] [--format LIST] [--dns ..] [--ca ..] [--timeout MS] [--json]
+  mailsetup export --settings FILE.json --out DIR [--format LIST] [--force]
+
+Exit codes: 0 done, 1 done with errors found, 2 bad usage or input, 3 could not run.
+`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Stable machine-readable codes. The engine speaks only these; human sentences live in the i18n
+ * catalogues under the same keys (e.g. `findings:cert-expired`). Add a code here and its sentence
+ * in every catalogue together: a unit test checks that no code is without words.
+ */
+
+/** Probe findings (namespace `findings`). */
+export const FINDING_CODES = [
+  'plaintext-only',
+  'starttls-missing',
+  'starttls-failed',
+  'cert-expired',
+  'cert-not-yet-valid',
+  'cert-hostname-mismatch',
+  'cert-untrusted',
+  'cert-self-signed',
+  'tls-outdated',
+  'port-timeout',
+  'port-refused',
+  'port-unreachable',
+  'port-closed',
+  'protocol-error',
+  'tls-on-plain-port',
+  'plaintext-on-tls-port',
+  'wrong-protocol',
+  'auth-before-tls',
+  'no-auth-offered',
+  'host-unresolved',
+  'recommended-plaintext',
+  'recommended-invalid-cert',
+  'untrusted-source',
+  'no-imap-offered',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Login verification outcomes (namespace `verify`). */
+export const VERIFY_REASONS = [
+  'wrong-credentials',
+  'app-password-required',
+  'web-login-required',
+  'service-disabled',
+  'username-format',
+  'account-locked',
+  'too-many-connections',
+  'auth-mechanism-unsupported',
+  'insecure-refused',
+  'tls-error',
+  'cert-invalid',
+  'timeout',
+  'unreachable',
+  'sender-rejected',
+  'oauth-only',
+  'protocol-error',
+  'unknown',
+] as const;
+export type VerifyReason = (typeof VERIFY_REASONS)[number];
+
+/** Why an email address was rejected (namespace `address`). */
+export const ADDRESS_ERRORS = [
+  'empty',
+  'missing-at',
+  'multiple-at',
+  'empty-local-part',
+  'empty-domain',
+  'contains-space',
+  'looks-like-url',
+  'invalid-local-part',
+  'invalid-domain',
+  'too-long',
+] as const;
+export type AddressError = (typeof ADDRESS_ERRORS)[number];
+
+/** Why a discovery source failed (namespace `discovery`). */
+export const SOURCE_ERRORS = [
+  'timeout',
+  'network',
+  'http-status',
+  'too-large',
+  'bad-content-type',
+  'xml-doctype',
+  'xml-invalid',
+  'no-usable-settings',
+  'too-many-redirects',
+  'dns-error',
+] as const;
+export type SourceError = (typeof SOURCE_ERRORS)[number];

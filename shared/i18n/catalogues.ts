@@ -1,0 +1,11 @@
+/**
+ * Every catalogue, imported statically so that bundlers inline them (a desktop app bundles its
+ * languages; nothing is fetched). Add a namespace: add its two JSON files and one line per language.
+ */
+import enCommon from './en/common.json';
+import deCommon from './de/common.json';
+
+export const catalogues = {
+  en: { common: enCommon },
+  de: { common: deCommon },
+} as const;

@@ -1,0 +1,84 @@
+/**
+ * The lab's map: which loopback address plays which server, which test domains dnsmasq answers
+ * for, and which users exist. Everything here is on 127.0.0.0/8 and under the reserved `.test`
+ * TLD (RFC 2606), so nothing can leak to the internet. Tests, the lab scripts and the benchmarks all
+ * read this one file instead of repeating addresses.
+ */
+
+/** dnsmasq listens here; pass it to the engine as `--dns 127.0.0.1:5353`. */
+export const LAB_DNS = { host: '127.0.0.1', port: 5353 } as const;
+
+/** Mail hosts. Each has its own loopback address so all of them can use the standard ports. */
+export const LAB_HOSTS = {
+  /** Dovecot IMAP 993/143, POP3 995/110; Postfix 465/587/25; certificate valid for its names. */
+  good: { name: 'mail.good.test', address: '127.0.10.1' },
+  /** Same services, certificate expired. */
+  expired: { name: 'mail.expired.test', address: '127.0.10.2' },
+  /** Same services, certificate for another name (other.test). */
+  wrongName: { name: 'mail.wrongname.test', address: '127.0.10.3' },
+  /** Same services, self-signed certificate (not from the lab CA). */
+  selfSigned: { name: 'mail.selfsigned.test', address: '127.0.10.4' },
+  /** No TLS at all: IMAP 143, POP3 110, SMTP 25/587 plain with AUTH offered. */
+  plain: { name: 'mail.plain.test', address: '127.0.10.5' },
+  /** Accepts TCP connections on every standard port and never sends a byte. */
+  silent: { name: 'silent.test', address: '127.0.10.6' },
+  /** Nothing listens: every port refuses. */
+  closed: { name: 'closed.test', address: '127.0.10.7' },
+} as const;
+
+/** The HTTPS/HTTP server for autoconfig and Autodiscover documents (ports 443 and 80). */
+export const LAB_WEB = { address: '127.0.20.1' } as const;
+
+/**
+ * Names the valid lab certificate (host `good`) carries, so discovery results that point at
+ * well-known provider names can be served by the lab through dnsmasq.
+ */
+export const GOOD_CERT_NAMES = [
+  'mail.good.test',
+  'imap.good.test',
+  'pop3.good.test',
+  'smtp.good.test',
+  'good.test',
+  '*.guessonly.test',
+  'guessonly.test',
+  'imap.mailbox.org',
+  'pop3.mailbox.org',
+  'smtp.mailbox.org',
+] as const;
+
+/** Test domains and what discovery should find for each. */
+export const LAB_DOMAINS = {
+  /** A/MX records; autoconfig served over https; mail at mail.good.test. */
+  good: 'good.test',
+  /** Only RFC 6186/8314 SRV records (_imaps._tcp, _submissions._tcp, ...) pointing at mail.good.test. */
+  srvOnly: 'srvonly.test',
+  /** Only https autoconfig at autoconfig.autoconfig.test. */
+  autoconfigOnly: 'autoconfig.test',
+  /** Only an MX pointing at a known provider's MX (mailbox.org); dnsmasq maps its hosts to `good`. */
+  mxOnly: 'mxonly.test',
+  /** Autoconfig served only over plain http: untrusted. */
+  httpOnly: 'httponly.test',
+  /** Nothing but A records for imap./smtp. names: only guessing finds it. */
+  guessOnly: 'guessonly.test',
+  /** Autoconfig that is hostile: huge body, entity bomb, bad values. */
+  hostile: 'hostile.test',
+  /** Only Outlook Autodiscover (POX) at autodiscover.autodiscover.test. */
+  autodiscoverOnly: 'autodiscover.test',
+  /** Plaintext-only mail host. */
+  plain: 'plain.test',
+} as const;
+
+/** Users known to Dovecot (and Postfix SASL through it). Passwords are lab-only. */
+export const LAB_USERS = {
+  /** Logs in with the full address everywhere. May send only as alice@good.test. */
+  alice: { address: 'alice@good.test', username: 'alice@good.test', password: 'alice-Secret-1' },
+  /** Logs in with the local part only; the full address fails. */
+  bob: { address: 'bob@good.test', username: 'bob', password: 'bob-Secret-2' },
+  /** Every login is refused with an "application-specific password required" reason. */
+  carol: { address: 'carol@good.test', username: 'carol@good.test', password: 'carol-Secret-3' },
+  /** A user on the plaintext-only host. */
+  dave: { address: 'dave@plain.test', username: 'dave@plain.test', password: 'dave-Secret-4' },
+} as const;
+
+/** Text of the refusal carol gets; the classifier must map it to `app-password-required`. */
+export const APP_PASSWORD_REASON = 'Application-specific password required';
