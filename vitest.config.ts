@@ -34,7 +34,7 @@ export default defineConfig({
           globalSetup: ['test/lab/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          sequence: { concurrent: false },
         },
       },
     ],

@@ -31,8 +31,20 @@ await build({
 
 if (what === 'all') {
   if (existsSync(join(root, 'electron/main.ts'))) {
-    await build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'out/main/main.cjs', format: 'cjs', external: ['electron'] });
-    await build({ ...node, entryPoints: ['electron/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] });
+    await build({
+      ...node,
+      entryPoints: ['electron/main.ts'],
+      outfile: 'out/main/main.cjs',
+      format: 'cjs',
+      external: ['electron'],
+    });
+    await build({
+      ...node,
+      entryPoints: ['electron/preload.ts'],
+      outfile: 'out/preload/preload.cjs',
+      format: 'cjs',
+      external: ['electron'],
+    });
   }
   if (existsSync(join(root, 'renderer/vite.config.ts'))) {
     const { build: viteBuild } = await import('vite');

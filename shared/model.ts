@@ -28,26 +28,23 @@ export type SourceName =
   | 'manual';
 
 /** Default ports and what is expected on them. */
-export const STANDARD_PORTS: ReadonlyArray<{ port: number; protocol: Protocol; security: Security }> =
-  [
-    { port: 993, protocol: 'imap', security: 'tls' },
-    { port: 995, protocol: 'pop3', security: 'tls' },
-    { port: 465, protocol: 'smtp', security: 'tls' },
-    { port: 143, protocol: 'imap', security: 'starttls' },
-    { port: 110, protocol: 'pop3', security: 'starttls' },
-    { port: 587, protocol: 'smtp', security: 'starttls' },
-    { port: 25, protocol: 'smtp', security: 'starttls' },
-  ];
+export const STANDARD_PORTS: ReadonlyArray<{
+  port: number;
+  protocol: Protocol;
+  security: Security;
+}> = [
+  { port: 993, protocol: 'imap', security: 'tls' },
+  { port: 995, protocol: 'pop3', security: 'tls' },
+  { port: 465, protocol: 'smtp', security: 'tls' },
+  { port: 143, protocol: 'imap', security: 'starttls' },
+  { port: 110, protocol: 'pop3', security: 'starttls' },
+  { port: 587, protocol: 'smtp', security: 'starttls' },
+  { port: 25, protocol: 'smtp', security: 'starttls' },
+];
 
 /** The outcome of probing one port. */
 export type PortStatus =
-  | 'ok'
-  | 'refused'
-  | 'timeout'
-  | 'unreachable'
-  | 'tls-error'
-  | 'protocol-error'
-  | 'closed';
+  'ok' | 'refused' | 'timeout' | 'unreachable' | 'tls-error' | 'protocol-error' | 'closed';
 
 export interface CertificateFacts {
   subject: string;

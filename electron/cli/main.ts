@@ -37,7 +37,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr.write(`mailsetup ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`mailsetup ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(
+      `mailsetup ${name}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return EXIT.failed;
   }
 }
