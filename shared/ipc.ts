@@ -1,0 +1,175 @@
+/**
+ * The IPC contract between the renderer and the main process: every channel, its request schema
+ * and its response type. Main validates each request against the schema (and the sender frame);
+ * the preload exposes exactly one method per channel (`window.mailSetup.<method>`); the renderer
+ * only ever sees the `MailSetupApi` type. Responses are result values, never thrown errors.
+ *
+ * Long operations (check, probe, verify) take an `operationId` chosen by the renderer; their
+ * progress arrives as `OperationEvent`s on the single event channel, and `cancelOperation` aborts
+ * them.
+ */
+import { z } from 'zod';
+import type {
+  AccountSettings,
+  Endpoint,
+  ProbeReport,
+  Protocol,
+  Security,
+  SourceName,
+} from './model.ts';
+
+// ---------- building blocks ----------
+
+const MAX_TEXT = 2048;
+const text = (max = MAX_TEXT) => z.string().max(max);
+const hostname = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$/, 'hostname');
+const port = z.number().int().min(1).max(65535);
+const operationId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const protocolSchema = z.enum(['imap', 'pop3', 'smtp']) satisfies z.ZodType<Protocol>;
+export const securitySchema = z.enum(['tls', 'starttls', 'plain']) satisfies z.ZodType<Security>;
+
+export const endpointSchema = z.object({
+  protocol: protocolSchema,
+  host: hostname,
+  port,
+  security: securitySchema,
+  username: text(320),
+}) satisfies z.ZodType<Endpoint>;
+
+export const accountSettingsSchema = z.object({
+  address: text(320),
+  displayName: text(256).optional(),
+  incoming: endpointSchema,
+  outgoing: endpointSchema,
+  password: text(1024).optional(),
+}) satisfies z.ZodType<AccountSettings>;
+
+export const exportFormatSchema = z.enum(['thunderbird', 'outlook', 'apple', 'sheet', 'report']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export const languageSchema = z.enum(['en', 'de']);
+
+/** A file produced by an exporter. */
+export interface ExportFile {
+  filename: string;
+  mediaType: string;
+  content: string;
+}
+const exportFileSchema = z.object({
+  filename: text(255).regex(/^[^/\\:*?"<>|\0]+$/, 'filename'),
+  mediaType: text(128),
+  content: z.string().max(5 * 1024 * 1024),
+});
+
+// ---------- the channels ----------
+
+/** Request schemas, by channel. Channel names are `area:verb`. */
+export const requestSchemas = {
+  'app:info': z.object({}),
+  'check:run': z.object({
+    operationId,
+    address: text(320),
+    /** Helpdesk mode probes every candidate host fully. */
+    helpdesk: z.boolean().optional(),
+  }),
+  'probe:run': z.object({
+    operationId,
+    host: hostname,
+    ports: z.array(port).max(32).optional(),
+  }),
+  'verify:run': z.object({
+    operationId,
+    address: text(320),
+    incoming: endpointSchema,
+    outgoing: endpointSchema,
+    password: text(1024),
+    /** Host names the person explicitly consented to send the password to without valid TLS. */
+    allowInsecure: z.array(hostname).max(8),
+    providerId: text(64).optional(),
+    from: text(320).optional(),
+  }),
+  'operation:cancel': z.object({ operationId }),
+  'export:save': z.object({ files: z.array(exportFileSchema).min(1).max(16) }),
+  'sheet:print': z.object({ html: z.string().max(2 * 1024 * 1024), filename: text(255) }),
+  'secret:save': z.object({ account: text(320), password: text(1024) }),
+  'secret:load': z.object({ account: text(320) }),
+  'secret:delete': z.object({ account: text(320) }),
+  'shell:open-help': z.object({ url: text(2048).url() }),
+  'clipboard:write': z.object({ text: z.string().max(1024 * 1024) }),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
+
+/** Every response is a result value. `code` is stable (i18n key in the `errors` namespace). */
+export type Result<T> = { ok: true; value: T } | { ok: false; code: string; detail?: string };
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  locale: string;
+}
+
+/** Response types, by channel (the engine's own report types, passed through as plain data). */
+export interface ResponseMap {
+  'app:info': AppInfo;
+  'check:run': unknown; // CheckReport (electron/engine/check.ts) - typed by the renderer via import type
+  'probe:run': ProbeReport;
+  'verify:run': unknown; // VerificationReport + guidance
+  'operation:cancel': boolean;
+  'export:save': { paths: string[] } | { cancelled: true };
+  'sheet:print': { path: string } | { cancelled: true };
+  'secret:save': true;
+  'secret:load': string | null;
+  'secret:delete': boolean;
+  'shell:open-help': true;
+  'clipboard:write': true;
+}
+
+/** The one event channel main → renderer. */
+export const EVENT_CHANNEL = 'operation:event';
+export interface OperationEvent {
+  operationId: string;
+  /** An engine event (discovery, probe, check or verify progress), as plain data. */
+  event: { type: string; source?: SourceName } & Record<string, unknown>;
+}
+
+/**
+ * The preload's surface, one method per channel, named in camelCase from the channel. Derived
+ * mechanically so that the contract has one source of truth.
+ */
+export const METHODS = {
+  appInfo: 'app:info',
+  runCheck: 'check:run',
+  runProbe: 'probe:run',
+  runVerify: 'verify:run',
+  cancelOperation: 'operation:cancel',
+  saveExport: 'export:save',
+  printSheet: 'sheet:print',
+  saveSecret: 'secret:save',
+  loadSecret: 'secret:load',
+  deleteSecret: 'secret:delete',
+  openHelp: 'shell:open-help',
+  writeClipboard: 'clipboard:write',
+} as const satisfies Record<string, Channel>;
+
+export type MailSetupApi = {
+  [M in keyof typeof METHODS]: (
+    request: RequestOf<(typeof METHODS)[M]>,
+  ) => Promise<Result<ResponseMap[(typeof METHODS)[M]]>>;
+} & {
+  /** Subscribe to operation events; returns the unsubscribe function. */
+  onOperationEvent(listener: (event: OperationEvent) => void): () => void;
+};
+
+/** The global name under which the preload exposes the API. */
+export const API_KEY = 'mailSetup';
