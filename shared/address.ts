@@ -31,6 +31,7 @@ const MAX_INPUT_CHARS = 2048; // anything longer is not an address; do not even 
 const LOCAL_ATOM = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\uffff]+$/u;
 /** Control and invisible formatting characters that must never be part of an address. */
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -67,7 +68,7 @@ export function toAsciiDomain(typed: string): string | null {
   for (const char of domain) {
     if (char.charCodeAt(0) < 0x80 && !DOMAIN_ASCII_OK.test(char)) return null;
   }
-  if (/[^\x00-\x7f]/.test(domain) || /(^|\.)xn--/i.test(domain)) {
+  if (/[^\p{ASCII}]/u.test(domain) || /(^|\.)xn--/i.test(domain)) {
     try {
       domain = new URL(`http://${domain}/`).hostname;
     } catch {
