@@ -17,6 +17,7 @@ import type {
   Security,
   SourceName,
 } from './model.ts';
+import type { METHODS } from './ipc-channels.ts';
 
 // ---------- building blocks ----------
 
@@ -57,6 +58,7 @@ export const exportFormatSchema = z.enum(['thunderbird', 'outlook', 'apple', 'sh
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 export const languageSchema = z.enum(['en', 'de']);
+export type Language = z.infer<typeof languageSchema>;
 
 /** A file produced by an exporter. */
 export interface ExportFile {
@@ -65,7 +67,9 @@ export interface ExportFile {
   content: string;
 }
 const exportFileSchema = z.object({
-  filename: text(255).regex(/^[^/\\:*?"<>|\0]+$/, 'filename'),
+  filename: text(255)
+    .regex(/^[^/\\:*?"<>|\0]+$/, 'filename')
+    .refine((name) => name !== '.' && name !== '..', 'filename'),
   mediaType: text(128),
   content: z.string().max(5 * 1024 * 1024),
 });
@@ -75,6 +79,8 @@ const exportFileSchema = z.object({
 /** Request schemas, by channel. Channel names are `area:verb`. */
 export const requestSchemas = {
   'app:info': z.object({}),
+  /** The person's language choice; `null` follows the operating system again. */
+  'app:set-language': z.object({ language: languageSchema.nullable() }),
   'check:run': z.object({
     operationId,
     address: text(320),
@@ -110,18 +116,40 @@ export const requestSchemas = {
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
 
-/** Every response is a result value. `code` is stable (i18n key in the `errors` namespace). */
+/**
+ * Every response is a result value. `code` is stable: the IPC layer's own codes (`IPC_ERRORS`) have
+ * their sentences in the `ipc` i18n namespace; engine codes keep their own namespaces.
+ */
 export type Result<T> = { ok: true; value: T } | { ok: false; code: string; detail?: string };
+
+/** Failures produced by the IPC layer itself (namespace `ipc`). */
+export const IPC_ERRORS = [
+  'invalid-request',
+  'forbidden-sender',
+  'internal-error',
+  'not-available',
+  'cancelled',
+  'duplicate-operation',
+  'url-not-allowed',
+  'write-failed',
+  'print-failed',
+  'keychain-unavailable',
+] as const;
+export type IpcError = (typeof IPC_ERRORS)[number];
 
 export interface AppInfo {
   version: string;
   platform: string;
+  /** The language the app speaks now ('en' or 'de'): the person's choice, else the OS's. */
   locale: string;
+  /** The person's explicit choice, or null when the app follows the operating system. */
+  languageOverride?: Language | null;
 }
 
 /** Response types, by channel (the engine's own report types, passed through as plain data). */
 export interface ResponseMap {
   'app:info': AppInfo;
+  'app:set-language': AppInfo;
   'check:run': unknown; // CheckReport (electron/engine/check.ts) - typed by the renderer via import type
   'probe:run': ProbeReport;
   'verify:run': unknown; // VerificationReport + guidance
@@ -135,32 +163,13 @@ export interface ResponseMap {
   'clipboard:write': true;
 }
 
-/** The one event channel main → renderer. */
-export const EVENT_CHANNEL = 'operation:event';
+export { METHODS, EVENT_CHANNEL, API_KEY } from './ipc-channels.ts';
+
 export interface OperationEvent {
   operationId: string;
   /** An engine event (discovery, probe, check or verify progress), as plain data. */
   event: { type: string; source?: SourceName } & Record<string, unknown>;
 }
-
-/**
- * The preload's surface, one method per channel, named in camelCase from the channel. Derived
- * mechanically so that the contract has one source of truth.
- */
-export const METHODS = {
-  appInfo: 'app:info',
-  runCheck: 'check:run',
-  runProbe: 'probe:run',
-  runVerify: 'verify:run',
-  cancelOperation: 'operation:cancel',
-  saveExport: 'export:save',
-  printSheet: 'sheet:print',
-  saveSecret: 'secret:save',
-  loadSecret: 'secret:load',
-  deleteSecret: 'secret:delete',
-  openHelp: 'shell:open-help',
-  writeClipboard: 'clipboard:write',
-} as const satisfies Record<string, Channel>;
 
 export type MailSetupApi = {
   [M in keyof typeof METHODS]: (
@@ -170,6 +179,3 @@ export type MailSetupApi = {
   /** Subscribe to operation events; returns the unsubscribe function. */
   onOperationEvent(listener: (event: OperationEvent) => void): () => void;
 };
-
-/** The global name under which the preload exposes the API. */
-export const API_KEY = 'mailSetup';

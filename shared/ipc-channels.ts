@@ -1,0 +1,33 @@
+/**
+ * The IPC contract's names, free of runtime dependencies: the sandboxed preload may only
+ * `require('electron')`, so it imports this module and never the zod schemas in `ipc.ts`.
+ * `ipc.ts` re-exports everything here; a unit test checks that `METHODS` and the schemas name
+ * exactly the same channels.
+ */
+import type { Channel } from './ipc.ts';
+
+/**
+ * The preload's surface, one method per channel, named in camelCase from the channel. Derived
+ * mechanically so that the contract has one source of truth.
+ */
+export const METHODS = {
+  appInfo: 'app:info',
+  setLanguage: 'app:set-language',
+  runCheck: 'check:run',
+  runProbe: 'probe:run',
+  runVerify: 'verify:run',
+  cancelOperation: 'operation:cancel',
+  saveExport: 'export:save',
+  printSheet: 'sheet:print',
+  saveSecret: 'secret:save',
+  loadSecret: 'secret:load',
+  deleteSecret: 'secret:delete',
+  openHelp: 'shell:open-help',
+  writeClipboard: 'clipboard:write',
+} as const satisfies Record<string, Channel>;
+
+/** The one event channel main → renderer. */
+export const EVENT_CHANNEL = 'operation:event';
+
+/** The global name under which the preload exposes the API. */
+export const API_KEY = 'mailSetup';
