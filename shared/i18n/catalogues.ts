@@ -4,8 +4,10 @@
  */
 import enCommon from './en/common.json';
 import deCommon from './de/common.json';
+import enVerify from './en/verify.json';
+import deVerify from './de/verify.json';
 
 export const catalogues = {
-  en: { common: enCommon },
-  de: { common: deCommon },
+  en: { common: enCommon, verify: enVerify },
+  de: { common: deCommon, verify: deVerify },
 } as const;
