@@ -134,6 +134,7 @@ export const IPC_ERRORS = [
   'write-failed',
   'print-failed',
   'keychain-unavailable',
+  'keychain-error',
 ] as const;
 export type IpcError = (typeof IPC_ERRORS)[number];
 

@@ -4,10 +4,14 @@
  */
 import enCommon from './en/common.json';
 import deCommon from './de/common.json';
+import enMenu from './en/menu.json';
+import deMenu from './de/menu.json';
+import enIpc from './en/ipc.json';
+import deIpc from './de/ipc.json';
 import enVerify from './en/verify.json';
 import deVerify from './de/verify.json';
 
 export const catalogues = {
-  en: { common: enCommon, verify: enVerify },
-  de: { common: deCommon, verify: deVerify },
+  en: { common: enCommon, menu: enMenu, ipc: enIpc, verify: enVerify },
+  de: { common: deCommon, menu: deMenu, ipc: deIpc, verify: deVerify },
 } as const;
