@@ -10,8 +10,10 @@ import enIpc from './en/ipc.json';
 import deIpc from './de/ipc.json';
 import enVerify from './en/verify.json';
 import deVerify from './de/verify.json';
+import enExport from './en/export.json';
+import deExport from './de/export.json';
 
 export const catalogues = {
-  en: { common: enCommon, menu: enMenu, ipc: enIpc, verify: enVerify },
-  de: { common: deCommon, menu: deMenu, ipc: deIpc, verify: deVerify },
+  en: { common: enCommon, menu: enMenu, ipc: enIpc, verify: enVerify, export: enExport },
+  de: { common: deCommon, menu: deMenu, ipc: deIpc, verify: deVerify, export: deExport },
 } as const;
