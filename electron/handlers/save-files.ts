@@ -1,0 +1,94 @@
+/**
+ * Writing files the person asked for, never silently over an existing file: every file is opened
+ * with `wx`; when one exists, a message box asks whether to replace it, keep it or stop.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { dialog, type BrowserWindow } from 'electron';
+import type { TFunction } from 'i18next';
+
+export interface FileToSave {
+  filename: string;
+  content: string | Uint8Array;
+}
+
+export type SaveOutcome =
+  | { ok: true; paths: string[]; cancelled: boolean }
+  | { ok: false; code: 'write-failed'; detail: string };
+
+/** Refuses anything but a plain file name (the schema already does; this is the last line). */
+export function isPlainFilename(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name !== '.' &&
+    name !== '..' &&
+    basename(name) === name &&
+    !/[\\/\0]/.test(name)
+  );
+}
+
+type Choice = 'replace' | 'keep' | 'cancel';
+
+async function askReplace(
+  window: BrowserWindow | null,
+  t: TFunction,
+  name: string,
+): Promise<Choice> {
+  const options = {
+    type: 'question' as const,
+    title: t('dialog.replaceTitle', { ns: 'menu' }),
+    message: t('dialog.replaceMessage', { ns: 'menu', name }),
+    detail: t('dialog.replaceDetail', { ns: 'menu' }),
+    buttons: [
+      t('dialog.replace', { ns: 'menu' }),
+      t('dialog.keep', { ns: 'menu' }),
+      t('dialog.cancel', { ns: 'menu' }),
+    ],
+    defaultId: 1,
+    cancelId: 2,
+    noLink: true,
+  };
+  const { response } = window
+    ? await dialog.showMessageBox(window, options)
+    : await dialog.showMessageBox(options);
+  return response === 0 ? 'replace' : response === 1 ? 'keep' : 'cancel';
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
+}
+
+/** Writes the files into `folder`, asking before replacing any existing one. */
+export async function writeFilesAsking(
+  folder: string,
+  files: readonly FileToSave[],
+  window: BrowserWindow | null,
+  t: TFunction,
+): Promise<SaveOutcome> {
+  const paths: string[] = [];
+  for (const file of files) {
+    if (!isPlainFilename(file.filename)) {
+      return { ok: false, code: 'write-failed', detail: 'invalid file name' };
+    }
+    const path = join(folder, file.filename);
+    try {
+      await writeFile(path, file.content, { flag: 'wx', mode: 0o644 });
+      paths.push(path);
+      continue;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') {
+        return { ok: false, code: 'write-failed', detail: errorCode(error) };
+      }
+    }
+    const choice = await askReplace(window, t, file.filename);
+    if (choice === 'cancel') return { ok: true, paths, cancelled: true };
+    if (choice === 'keep') continue;
+    try {
+      await writeFile(path, file.content, { flag: 'w' });
+      paths.push(path);
+    } catch (error) {
+      return { ok: false, code: 'write-failed', detail: errorCode(error) };
+    }
+  }
+  return { ok: true, paths, cancelled: false };
+}
