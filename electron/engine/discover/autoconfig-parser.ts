@@ -1,0 +1,93 @@
+/**
+ * Reads a Thunderbird autoconfig document (clientConfig v1.1) into candidates. Whitelist reader:
+ * only known elements are read, every value is sanitised, one bad server is skipped rather than
+ * failing the file, placeholders are substituted in hostnames and usernames before validation.
+ */
+import type { Element } from '@xmldom/xmldom';
+import { substitutePlaceholders, type ParsedAddress } from '../../../shared/address.ts';
+import type { Candidate, Protocol, SourceName } from '../../../shared/model.ts';
+import {
+  cleanAuth,
+  cleanHostname,
+  cleanPort,
+  cleanProtocol,
+  cleanSocketType,
+  cleanUsername,
+} from './sanitize.ts';
+import { child, childText, children, isNamed, parseXml } from './xml.ts';
+import type { Found, Outcome } from './types.ts';
+
+export interface Provenance {
+  source: SourceName;
+  /** The URL the document came from (`origin` of each candidate). */
+  origin: string;
+  trusted: boolean;
+}
+
+/** Settings the incoming side may use; outgoing must be SMTP. */
+const INCOMING: ReadonlySet<Protocol> = new Set(['imap', 'pop3']);
+
+function readServer(
+  server: Element,
+  side: 'incoming' | 'outgoing',
+  address: ParsedAddress,
+  provenance: Provenance,
+): Candidate | null {
+  const protocol = cleanProtocol(server.getAttribute('type'));
+  if (!protocol) return null;
+  if (side === 'incoming' ? !INCOMING.has(protocol) : protocol !== 'smtp') return null;
+  const fill = (text: string | null): string | null =>
+    text === null ? null : substitutePlaceholders(text, address);
+  const host = cleanHostname(fill(childText(server, 'hostname')));
+  const port = cleanPort(childText(server, 'port'));
+  // socketType may repeat; the first one we understand counts.
+  const security =
+    children(server, 'socketType')
+      .map((element) => cleanSocketType(element.textContent))
+      .find((value) => value !== null) ?? null;
+  if (!host || !port || !security) return null;
+  const auth = children(server, 'authentication')
+    .map((element) => cleanAuth(element.textContent))
+    .filter((value): value is string => value !== null);
+  const usernameText = childText(server, 'username');
+  const username =
+    usernameText === null ? address.address : (cleanUsername(fill(usernameText)) ?? null);
+  if (username === null) return null;
+  return {
+    protocol,
+    host,
+    port,
+    security,
+    username,
+    auth: [...new Set(auth)],
+    source: provenance.source,
+    origin: provenance.origin,
+    trusted: provenance.trusted,
+  };
+}
+
+/** Parses an autoconfig document; `no-usable-settings` when no valid server remains. */
+export function parseAutoconfig(
+  text: string,
+  address: ParsedAddress,
+  provenance: Provenance,
+): Outcome<Found> {
+  const parsed = parseXml(text);
+  if (!parsed.ok) return parsed;
+  const root = parsed.value;
+  if (!isNamed(root, 'clientConfig')) {
+    return { ok: false, error: 'xml-invalid', detail: 'root is not clientConfig' };
+  }
+  const provider = child(root, 'emailProvider');
+  if (!provider) return { ok: false, error: 'xml-invalid', detail: 'no emailProvider' };
+  const incoming = children(provider, 'incomingServer')
+    .map((server) => readServer(server, 'incoming', address, provenance))
+    .filter((candidate): candidate is Candidate => candidate !== null);
+  const outgoing = children(provider, 'outgoingServer')
+    .map((server) => readServer(server, 'outgoing', address, provenance))
+    .filter((candidate): candidate is Candidate => candidate !== null);
+  if (incoming.length === 0 && outgoing.length === 0) {
+    return { ok: false, error: 'no-usable-settings' };
+  }
+  return { ok: true, value: { incoming, outgoing } };
+}

@@ -1,0 +1,99 @@
+/**
+ * Turns a fetched autoconfig document into a source answer: 404/410 and "no such host" mean the
+ * source has nothing (outcome `none`); other failures are named errors; the content type must be
+ * XML; the parser decides the rest.
+ */
+import type { SourceName } from '../../../shared/model.ts';
+import { parseAutoconfig } from './autoconfig-parser.ts';
+import {
+  fetchDocument,
+  isXmlContentType,
+  type FetchOptions,
+  type FetchedDocument,
+} from './http-fetch.ts';
+import type { Outcome, SourceAnswer, SourceContext } from './types.ts';
+
+/** Statuses that simply mean "not here". */
+const NOT_HERE = new Set([404, 410]);
+
+/** Maps a failed or non-XML fetch to an answer; null when the document is usable. */
+export function fetchProblem(fetched: Outcome<FetchedDocument>, url: string): SourceAnswer | null {
+  if (!fetched.ok) {
+    if (fetched.error === 'network' && fetched.detail === 'ENOTFOUND') {
+      return { outcome: 'none', trusted: true, url, detail: 'ENOTFOUND' };
+    }
+    return { outcome: 'error', error: fetched.error, detail: fetched.detail, trusted: false, url };
+  }
+  const document = fetched.value;
+  if (NOT_HERE.has(document.status)) {
+    return {
+      outcome: 'none',
+      trusted: document.trusted,
+      url: document.url,
+      detail: String(document.status),
+    };
+  }
+  if (document.status < 200 || document.status > 299) {
+    return {
+      outcome: 'error',
+      error: 'http-status',
+      detail: String(document.status),
+      trusted: document.trusted,
+      url: document.url,
+    };
+  }
+  if (!isXmlContentType(document.contentType)) {
+    return {
+      outcome: 'error',
+      error: 'bad-content-type',
+      detail: document.contentType.slice(0, 100) || 'none',
+      trusted: document.trusted,
+      url: document.url,
+    };
+  }
+  return null;
+}
+
+export interface AutoconfigFetch {
+  url: string;
+  source: SourceName;
+  /** Registrable domain every hop must stay in to be trusted; null = any (ISPDB). */
+  trustDomain: string | null;
+  /** Force untrusted (e.g. settings for another domain found through MX). */
+  untrusted?: boolean;
+}
+
+/** Fetches and parses one autoconfig document. */
+export async function fetchAutoconfig(
+  context: SourceContext,
+  request: AutoconfigFetch,
+  signal: AbortSignal,
+): Promise<SourceAnswer> {
+  const options: FetchOptions = {
+    dns: context.dns,
+    ca: context.ca,
+    timeoutMs: context.timeoutMs,
+    signal,
+    trustDomain: request.trustDomain,
+  };
+  const fetched = await fetchDocument(request.url, options);
+  const problem = fetchProblem(fetched, request.url);
+  if (problem || !fetched.ok) return problem ?? { outcome: 'none', trusted: false };
+  const document = fetched.value;
+  const trusted = document.trusted && !request.untrusted;
+  const parsed = parseAutoconfig(document.body, context.address, {
+    source: request.source,
+    origin: document.url,
+    trusted,
+  });
+  if (!parsed.ok) {
+    return {
+      outcome: 'error',
+      error: parsed.error,
+      detail: parsed.detail,
+      trusted,
+      url: document.url,
+    };
+  }
+  return { outcome: 'found', found: parsed.value, trusted, url: document.url };
+}

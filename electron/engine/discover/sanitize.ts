@@ -1,0 +1,79 @@
+/**
+ * Validation of values read from the network (autoconfig, Autodiscover, DNS). Every function
+ * returns the clean value or null; nothing here throws.
+ */
+import type { Protocol, Security } from '../../../shared/model.ts';
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** A hostname (LDH labels, lower-cased, without trailing dot) or an IPv4 literal; else null. */
+export function cleanHostname(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  let host = value.trim().toLowerCase();
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  if (host === '' || host.length > 253) return null;
+  if (IPV4.test(host)) return host;
+  const labels = host.split('.');
+  if (labels.some((label) => !LABEL.test(label))) return null;
+  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return null;
+  return host;
+}
+
+/** A TCP port 1-65535 written as plain decimal digits; else null. */
+export function cleanPort(value: string | number | null | undefined): number | null {
+  const text = typeof value === 'number' ? String(value) : (value ?? '').trim();
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const port = Number(text);
+  return port >= 1 && port <= 65535 ? port : null;
+}
+
+/** Autoconfig `socketType`. */
+export function cleanSocketType(value: string | null | undefined): Security | null {
+  switch ((value ?? '').trim().toUpperCase()) {
+    case 'SSL':
+    case 'TLS':
+      return 'tls';
+    case 'STARTTLS':
+      return 'starttls';
+    case 'PLAIN':
+      return 'plain';
+    default:
+      return null;
+  }
+}
+
+/** Autoconfig authentication values, normalised; deprecated `plain`/`secure` accepted. */
+const AUTH_VALUES: Record<string, string> = {
+  'password-cleartext': 'password-cleartext',
+  plain: 'password-cleartext',
+  'password-encrypted': 'password-encrypted',
+  secure: 'password-encrypted',
+  oauth2: 'OAuth2',
+  ntlm: 'NTLM',
+  gssapi: 'GSSAPI',
+  'client-ip-address': 'client-IP-address',
+  'tls-client-cert': 'TLS-client-cert',
+  none: 'none',
+  'smtp-after-pop': 'smtp-after-pop',
+};
+
+export function cleanAuth(value: string | null | undefined): string | null {
+  return AUTH_VALUES[(value ?? '').trim().toLowerCase()] ?? null;
+}
+
+/** A server type we set up; else null (exchange, ews, nntp ... are skipped). */
+export function cleanProtocol(value: string | null | undefined): Protocol | null {
+  const type = (value ?? '').trim().toLowerCase();
+  return type === 'imap' || type === 'pop3' || type === 'smtp' ? type : null;
+}
+
+/** A username: printable, bounded, no control characters. */
+export function cleanUsername(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const name = value.trim();
+  if (name === '' || name.length > 256) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are what we refuse
+  if (/[\u0000-\u001f\u007f]/.test(name)) return null;
+  return name;
+}
