@@ -8,7 +8,7 @@ import { BrowserWindow, type WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from './app-origin.ts';
 
 /** The secure preferences every window of the app uses (plus its own preload). */
-export const SECURE_WEB_PREFERENCES = {
+export const SECURE_WEB_PREFERENCES = Object.freeze({
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,
@@ -21,7 +21,7 @@ export const SECURE_WEB_PREFERENCES = {
   navigateOnDragDrop: false,
   safeDialogs: true,
   spellcheck: false,
-} as const satisfies WebPreferences;
+} as const satisfies WebPreferences);
 
 export interface MainWindowOptions {
   preloadPath: string;
