@@ -19,7 +19,7 @@ export interface FailureFacts {
   code?: string;
   /** What the server said (reply line or text), verbatim. */
   serverText?: string;
-  /** IMAP response code in brackets (RFC 5530), e.g. `AUTHENTICATIONFAILED`. */
+  /** Response code in brackets: IMAP (RFC 5530) `AUTHENTICATIONFAILED`, POP3 (RFC 3206) `IN-USE`. */
   responseCode?: string;
   /** SMTP reply code, e.g. 535. */
   replyCode?: number;
@@ -66,6 +66,15 @@ const UNREACHABLE_CODES = new Set([
   'host-unresolved',
 ]);
 
+/** Words of a server refusing the sender address (Postfix, mailbox.org, Yandex, Runbox). */
+const SENDER_REFUSAL =
+  /sender address rejected|not owned by (auth )?user|invalidated from address|sender (is )?not (allowed|authorized|permitted)/i;
+
+/** Whether a reply refuses the sender address (rather than, say, the recipient). */
+export function isSenderRefusal(text: string): boolean {
+  return SENDER_REFUSAL.test(text);
+}
+
 /** Text signals, most specific first. Matched case-insensitively against the server's words. */
 const TEXT_RULES: ReadonlyArray<readonly [RegExp, VerifyReason]> = [
   [
@@ -92,10 +101,7 @@ const TEXT_RULES: ReadonlyArray<readonly [RegExp, VerifyReason]> = [
     /too many (simultaneous|concurrent|parallel)? ?connections|maximum number of connections|connection limit/i,
     'too-many-connections',
   ],
-  [
-    /sender address rejected|not owned by (auth )?user|invalidated from address|sender (is )?not (allowed|authorized|permitted)/i,
-    'sender-rejected',
-  ],
+  [SENDER_REFUSAL, 'sender-rejected'],
   [
     /unrecognized authentication type|authentication mechanism (is )?(not supported|unsupported|too weak)|encryption required for requested authentication|LOGINDISABLED|plaintext authentication disallowed/i,
     'auth-mechanism-unsupported',
@@ -106,8 +112,8 @@ const TEXT_RULES: ReadonlyArray<readonly [RegExp, VerifyReason]> = [
   ],
 ];
 
-/** RFC 5530 response codes that decide on their own. */
-const IMAP_CODES: Record<string, VerifyReason> = {
+/** Response codes that decide on their own: IMAP (RFC 5530) and POP3 (RFC 2449/3206). */
+const RESPONSE_CODES: Record<string, VerifyReason> = {
   PRIVACYREQUIRED: 'auth-mechanism-unsupported',
   LIMIT: 'too-many-connections',
   UNAVAILABLE: 'unreachable',
@@ -115,6 +121,10 @@ const IMAP_CODES: Record<string, VerifyReason> = {
   CONTACTADMIN: 'account-locked',
   AUTHENTICATIONFAILED: 'wrong-credentials',
   AUTHORIZATIONFAILED: 'wrong-credentials',
+  'IN-USE': 'too-many-connections',
+  'LOGIN-DELAY': 'too-many-connections',
+  'SYS/TEMP': 'unreachable',
+  AUTH: 'wrong-credentials',
 };
 
 function byTransport(code: string | undefined): VerifyReason | null {
@@ -145,10 +155,10 @@ export function classifyFailure(facts: FailureFacts): VerifyReason {
   const text = facts.serverText ?? '';
   // Without a server answer, the transport decides (it is also what the user can act on).
   if (transport && (facts.phase !== 'auth' || !text)) return transport;
-  if (facts.phase === 'tls' && !text) return 'tls-error';
+  if (facts.phase === 'tls') return 'tls-error';
   for (const [pattern, reason] of TEXT_RULES) if (pattern.test(text)) return reason;
   const code = facts.responseCode?.toUpperCase();
-  if (code && IMAP_CODES[code]) return IMAP_CODES[code];
+  if (code && RESPONSE_CODES[code]) return RESPONSE_CODES[code];
   const reply = byReplyCode(facts);
   if (reply) return reply;
   if (transport) return transport;

@@ -32,6 +32,8 @@ export type TransportPlan =
       requireStarttls: boolean;
       /** The login travels unencrypted (plain endpoint, with consent). */
       plaintext: boolean;
+      /** The caller consented to an insecure login on this host. */
+      consented: boolean;
     }
   | { allowed: false; reason: 'insecure-refused' };
 
@@ -40,12 +42,19 @@ export function planTransport(endpoint: Endpoint, consent: InsecureConsent): Tra
   const consented = hasConsent(consent, endpoint.host);
   if (endpoint.security === 'plain') {
     if (!consented) return { allowed: false, reason: 'insecure-refused' };
-    return { allowed: true, rejectUnauthorized: false, requireStarttls: false, plaintext: true };
+    return {
+      allowed: true,
+      rejectUnauthorized: false,
+      requireStarttls: false,
+      plaintext: true,
+      consented,
+    };
   }
   return {
     allowed: true,
     rejectUnauthorized: !consented,
     requireStarttls: endpoint.security === 'starttls' && !consented,
     plaintext: false,
+    consented,
   };
 }

@@ -40,6 +40,7 @@ describe('security policy', () => {
       rejectUnauthorized: true,
       requireStarttls: false,
       plaintext: false,
+      consented: false,
     });
     expect(planTransport(endpoint('starttls'), [])).toMatchObject({
       rejectUnauthorized: true,

@@ -1,0 +1,145 @@
+/**
+ * A promise-shaped SMTP session on nodemailer's SMTPConnection: connect (implicit TLS, required
+ * STARTTLS, or plain with consent), AUTH, raw commands for the sender check, QUIT. Nothing here
+ * ever sends DATA, so no message can leave.
+ */
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { tlsOptions, type LoginAttempt } from './attempt.ts';
+
+/** An error of SMTPConnection: `code` (EAUTH, ETIMEDOUT, ...), `response` (the reply), `command`. */
+export interface SmtpError {
+  code?: string;
+  response?: string;
+  responseCode?: number;
+  command?: string;
+  message: string;
+}
+
+/** The parts of SMTPConnection used beyond its typings (internal, stable since nodemailer 6). */
+interface ConnectionInternals {
+  allowsAuth: boolean;
+  _responseActions: Array<(reply: string) => void>;
+  _sendCommand(line: string): void;
+}
+
+/** Reply to one command: the code and the full text. */
+export interface SmtpReply {
+  code: number;
+  text: string;
+}
+
+export class SmtpSession {
+  readonly #connection: SMTPConnection;
+  #closed = false;
+  #lastError: SmtpError | null = null;
+  #onClose: Array<() => void> = [];
+
+  constructor(attempt: LoginAttempt) {
+    const { endpoint, plan } = attempt;
+    this.#connection = new SMTPConnection({
+      host: attempt.ip,
+      port: endpoint.port,
+      secure: endpoint.security === 'tls',
+      // STARTTLS required unless the host is consented; never tried on a plain endpoint.
+      requireTLS: endpoint.security === 'starttls' && plan.requireStarttls,
+      ignoreTLS: endpoint.security === 'plain',
+      tls: tlsOptions(attempt),
+      name: 'mailsetup.invalid',
+      connectionTimeout: attempt.timeoutMs,
+      greetingTimeout: attempt.timeoutMs,
+      socketTimeout: attempt.timeoutMs,
+      logger: false,
+      debug: false,
+    });
+    this.#connection.on('error', (error: SmtpError) => {
+      this.#lastError ??= error;
+      this.close();
+    });
+    this.#connection.on('end', () => this.#markClosed());
+  }
+
+  get internals(): ConnectionInternals {
+    return this.#connection as unknown as ConnectionInternals;
+  }
+
+  /** Connects and reads the greeting and EHLO (and STARTTLS when planned). */
+  connect(): Promise<SmtpError | null> {
+    return this.#call((done) => this.#connection.connect(done));
+  }
+
+  /** Whether the server offered AUTH on the connection as it is now. */
+  get allowsAuth(): boolean {
+    return this.internals.allowsAuth;
+  }
+
+  login(user: string, pass: string): Promise<SmtpError | null> {
+    return this.#call((done) => this.#connection.login({ user, pass }, done));
+  }
+
+  /** Sends one raw command and waits for its reply (null when the connection is gone). */
+  command(line: string): Promise<SmtpReply | null> {
+    if (this.#closed || /[\r\n]/.test(line)) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const settle = (reply: SmtpReply | null) => {
+        this.#onClose = this.#onClose.filter((f) => f !== onClose);
+        resolve(reply);
+      };
+      const onClose = () => settle(null);
+      this.#onClose.push(onClose);
+      this.internals._responseActions.push((text: string) =>
+        settle({ code: Number.parseInt(text.slice(0, 3), 10) || 0, text: text.trim() }),
+      );
+      this.internals._sendCommand(line);
+    });
+  }
+
+  /** Ends the session politely if it is still up, otherwise just closes. */
+  quit(): void {
+    if (this.#closed) return;
+    try {
+      this.#connection.quit();
+    } catch {
+      this.close();
+    }
+  }
+
+  close(): void {
+    try {
+      this.#connection.close();
+    } catch {
+      // already torn down
+    }
+    this.#markClosed();
+  }
+
+  #markClosed(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const listener of this.#onClose.splice(0)) listener();
+  }
+
+  #call(start: (done: (error?: SmtpError | null) => void) => void): Promise<SmtpError | null> {
+    if (this.#closed)
+      return Promise.resolve(this.#lastError ?? { code: 'ECONNECTION', message: 'closed' });
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (error: SmtpError | null) => {
+        if (settled) return;
+        settled = true;
+        this.#onClose = this.#onClose.filter((f) => f !== onClose);
+        resolve(error);
+      };
+      const onClose = () =>
+        finish(this.#lastError ?? { code: 'ECONNECTION', message: 'connection closed' });
+      this.#onClose.push(onClose);
+      try {
+        start((error) => finish(error ?? null));
+      } catch (error) {
+        finish({
+          code: 'EPROTOCOL',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    });
+  }
+}
