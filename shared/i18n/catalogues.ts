@@ -4,6 +4,8 @@
  */
 import enCommon from './en/common.json';
 import deCommon from './de/common.json';
+import enProviders from './en/providers.json';
+import deProviders from './de/providers.json';
 import enMenu from './en/menu.json';
 import deMenu from './de/menu.json';
 import enIpc from './en/ipc.json';
@@ -12,8 +14,30 @@ import enVerify from './en/verify.json';
 import deVerify from './de/verify.json';
 import enExport from './en/export.json';
 import deExport from './de/export.json';
+import enFindings from './en/findings.json';
+import deFindings from './de/findings.json';
+import enCli from './en/cli.json';
+import deCli from './de/cli.json';
 
 export const catalogues = {
-  en: { common: enCommon, menu: enMenu, ipc: enIpc, verify: enVerify, export: enExport },
-  de: { common: deCommon, menu: deMenu, ipc: deIpc, verify: deVerify, export: deExport },
+  en: {
+    common: enCommon,
+    providers: enProviders,
+    menu: enMenu,
+    ipc: enIpc,
+    verify: enVerify,
+    export: enExport,
+    findings: enFindings,
+    cli: enCli,
+  },
+  de: {
+    common: deCommon,
+    providers: deProviders,
+    menu: deMenu,
+    ipc: deIpc,
+    verify: deVerify,
+    export: deExport,
+    findings: deFindings,
+    cli: deCli,
+  },
 } as const;

@@ -1,0 +1,56 @@
+/**
+ * Small helpers that keep the catalogue files short and their i18n keys regular:
+ * a guide `code` of provider `id` with n steps uses the keys `${id}.${code}.title` and
+ * `${id}.${code}.step1` … `step${n}` in the `providers` namespace.
+ */
+import type { Protocol, Security } from '../../model.ts';
+import type { DnsRecord, GuideCode, GuideSpec, Provider, ServerTemplate } from '../types.ts';
+
+export const FULL_ADDRESS = '%EMAILADDRESS%';
+export const LOCAL_PART = '%EMAILLOCALPART%';
+
+export function server(
+  protocol: Protocol,
+  host: string,
+  port: number,
+  security: Security,
+  username: string = FULL_ADDRESS,
+): ServerTemplate {
+  return { protocol, host, port, security, username };
+}
+
+/** The keys of one guide under `prefix` (a provider id, or `shared.<name>`). */
+export function guideKeys(prefix: string, steps: number): { titleKey: string; stepKeys: string[] } {
+  return {
+    titleKey: `${prefix}.title`,
+    stepKeys: Array.from({ length: steps }, (_, i) => `${prefix}.step${i + 1}`),
+  };
+}
+
+/** A provider's own guide: keys `${id}.${code}.*`. */
+export function guide(
+  id: string,
+  code: GuideCode,
+  steps: number,
+  extra: { url?: string; records?: DnsRecord[] } = {},
+): GuideSpec {
+  return { code, ...guideKeys(`${id}.${code}`, steps), ...extra };
+}
+
+/**
+ * A guide worded once for many providers (keys `shared.${name}.*`); the sentences name the
+ * provider through the `{{provider}}` parameter.
+ */
+export function sharedGuide(
+  name: string,
+  code: GuideCode,
+  steps: number,
+  extra: { url?: string } = {},
+): GuideSpec {
+  return { code, ...guideKeys(`shared.${name}`, steps), ...extra };
+}
+
+/** Fills in the one-line summary note every provider has (`${id}.summary`). */
+export function defineProvider(entry: Omit<Provider, 'notes'> & { notes?: string[] }): Provider {
+  return { ...entry, notes: [`${entry.id}.summary`, ...(entry.notes ?? [])] };
+}
