@@ -4,8 +4,6 @@
  */
 import enCommon from './en/common.json';
 import deCommon from './de/common.json';
-import enProviders from './en/providers.json';
-import deProviders from './de/providers.json';
 import enMenu from './en/menu.json';
 import deMenu from './de/menu.json';
 import enIpc from './en/ipc.json';
@@ -22,7 +20,6 @@ import deCli from './de/cli.json';
 export const catalogues = {
   en: {
     common: enCommon,
-    providers: enProviders,
     menu: enMenu,
     ipc: enIpc,
     verify: enVerify,
@@ -32,7 +29,6 @@ export const catalogues = {
   },
   de: {
     common: deCommon,
-    providers: deProviders,
     menu: deMenu,
     ipc: deIpc,
     verify: deVerify,

@@ -153,6 +153,27 @@ export class Connection {
   }
 
   /**
+   * Sends a last command and half-closes, waiting at most `waitMs` for the server to close too
+   * (so the goodbye reaches it, also through TLS), then destroys the socket.
+   */
+  async closeGracefully(farewell?: string, waitMs = 250): Promise<void> {
+    const socket = this.#socket;
+    if (!farewell || this.#ended || socket.destroyed) return this.close();
+    this.#release();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, waitMs);
+      timer.unref();
+      socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      socket.resume();
+      socket.end(farewell);
+    });
+    socket.destroy();
+  }
+
+  /**
    * Hands the socket over (for a STARTTLS upgrade): this object stops reading and returns what was
    * received but not yet read, so the caller can refuse to carry it across the upgrade.
    */

@@ -33,6 +33,28 @@ export function caOption(extra: string[] | undefined): string[] | undefined {
   return extra && extra.length > 0 ? [...tls.rootCertificates, ...extra] : undefined;
 }
 
+/**
+ * Secure contexts by settings: parsing ~150 root certificates plus the extra CA costs tens of ms
+ * of CPU, so a probe of seven ports must not do it seven times.
+ */
+const contexts = new Map<string, tls.SecureContext>();
+const MAX_CONTEXTS = 8;
+
+function secureContext(settings: TlsSettings): tls.SecureContext {
+  const key = JSON.stringify([settings.ca ?? [], settings.minVersion, settings.ciphers]);
+  let context = contexts.get(key);
+  if (!context) {
+    context = tls.createSecureContext({
+      ca: caOption(settings.ca),
+      minVersion: settings.minVersion,
+      ciphers: settings.ciphers,
+    });
+    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+    contexts.set(key, context);
+  }
+  return context;
+}
+
 /** Runs the TLS client handshake on `socket` within the timeout. */
 export function tlsHandshake(
   socket: net.Socket,
@@ -45,10 +67,8 @@ export function tlsHandshake(
       socket,
       // SNI must be a name, never an IP literal (RFC 6066 §3).
       servername: net.isIP(options.host) ? undefined : options.host,
-      ca: caOption(options.ca),
+      secureContext: secureContext(options),
       rejectUnauthorized: options.rejectUnauthorized ?? true,
-      minVersion: options.minVersion,
-      ciphers: options.ciphers,
       // Name checks are made against the hostname, not the address we connected to.
       checkServerIdentity: (_name, cert) => tls.checkServerIdentity(options.host, cert),
     });

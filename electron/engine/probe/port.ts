@@ -85,15 +85,19 @@ class PortProbe {
   }
 
   fail(failure: NetFailure, step: string): PortResult {
-    const status = statusOf(failure);
-    const detail =
-      failure.code === 'timeout' ? `${step}-timeout` : (failure.detail ?? failure.code);
-    return this.finish(status, detail);
+    return this.finish(statusOf(failure), errorOf(failure, step));
   }
 
   since(start: number): number {
     return Math.round(performance.now() - start);
   }
+}
+
+/** The short machine detail of a failure: Node's code for socket and TLS errors, else ours. */
+function errorOf(failure: NetFailure, step: string): string {
+  if (failure.code === 'timeout') return `${step}-timeout`;
+  const nodeDetail = ['refused', 'unreachable', 'closed', 'tls-error'].includes(failure.code);
+  return nodeDetail ? (failure.detail ?? failure.code) : failure.code;
 }
 
 function statusOf(failure: NetFailure): PortStatus {
@@ -120,7 +124,7 @@ export async function probePort(ctx: PortContext, plan: PortPlan): Promise<PortR
   try {
     return await run(probe);
   } finally {
-    probe.connection?.close(probe.dialect?.farewell());
+    await probe.connection?.closeGracefully(probe.dialect?.farewell());
   }
 }
 
@@ -202,9 +206,7 @@ async function converse(probe: PortProbe): Promise<PortResult> {
   probe.timing.starttlsMs = probe.since(upgradeStart);
   probe.connection = null; // consumed by the upgrade, closed on failure
   if (!upgraded.ok) {
-    const { code, detail } = upgraded.error;
-    const error = code === 'tls-error' ? (detail ?? code) : code;
-    return probe.finish(statusOf(upgraded.error), error);
+    return probe.fail(upgraded.error, 'starttls');
   }
   probe.connection = upgraded.value;
   result.security = 'starttls';

@@ -1,0 +1,98 @@
+/**
+ * Certificates for unit tests, made at test time with the openssl command line in a fresh
+ * temporary folder: a test CA, a leaf it signs for `mail.fake.test`, and a self-signed leaf.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const FAKE_HOST = 'mail.fake.test';
+
+export interface TestCerts {
+  caPem: string;
+  /** Signed by the CA, names FAKE_HOST. */
+  leaf: { key: string; cert: string };
+  /** Self-signed, names FAKE_HOST. */
+  selfSigned: { key: string; cert: string };
+}
+
+const KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+
+export function makeTestCerts(): TestCerts {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'probe-certs-'));
+  const file = (name: string): string => path.join(dir, name);
+  const openssl = (args: string[]): void => {
+    execFileSync('openssl', args, { stdio: 'ignore' });
+  };
+  try {
+    openssl([
+      'req',
+      '-x509',
+      ...KEY,
+      '-keyout',
+      file('ca.key'),
+      '-out',
+      file('ca.pem'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=Probe Test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
+    openssl([
+      'req',
+      ...KEY,
+      '-keyout',
+      file('leaf.key'),
+      '-out',
+      file('leaf.csr'),
+      '-subj',
+      `/CN=${FAKE_HOST}`,
+    ]);
+    writeFileSync(file('leaf.ext'), `subjectAltName=DNS:${FAKE_HOST}\nbasicConstraints=CA:FALSE\n`);
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      file('leaf.csr'),
+      '-CA',
+      file('ca.pem'),
+      '-CAkey',
+      file('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      file('leaf.ext'),
+      '-out',
+      file('leaf.pem'),
+    ]);
+    openssl([
+      'req',
+      '-x509',
+      ...KEY,
+      '-keyout',
+      file('self.key'),
+      '-out',
+      file('self.pem'),
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${FAKE_HOST}`,
+      '-addext',
+      `subjectAltName=DNS:${FAKE_HOST}`,
+    ]);
+    const read = (name: string): string => readFileSync(file(name), 'utf8');
+    return {
+      caPem: read('ca.pem'),
+      leaf: { key: read('leaf.key'), cert: read('leaf.pem') },
+      selfSigned: { key: read('self.key'), cert: read('self.pem') },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
