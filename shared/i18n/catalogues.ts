@@ -4,6 +4,10 @@
  */
 import enCommon from './en/common.json';
 import deCommon from './de/common.json';
+import enWizard from './en/wizard.json';
+import deWizard from './de/wizard.json';
+import enProviders from './en/providers.json';
+import deProviders from './de/providers.json';
 import enMenu from './en/menu.json';
 import deMenu from './de/menu.json';
 import enIpc from './en/ipc.json';
@@ -20,6 +24,8 @@ import deCli from './de/cli.json';
 export const catalogues = {
   en: {
     common: enCommon,
+    wizard: enWizard,
+    providers: enProviders,
     menu: enMenu,
     ipc: enIpc,
     verify: enVerify,
@@ -29,6 +35,8 @@ export const catalogues = {
   },
   de: {
     common: deCommon,
+    wizard: deWizard,
+    providers: deProviders,
     menu: deMenu,
     ipc: deIpc,
     verify: deVerify,
