@@ -23,7 +23,7 @@ export const CANCELLED = 'cancelled';
 function toReport(task: SourceTask, answer: SourceAnswer, ms: number): SourceReport {
   const report: SourceReport = {
     source: task.source,
-    url: answer.url ?? task.url,
+    url: task.url,
     outcome: answer.outcome,
     trusted: answer.trusted,
     ms,

@@ -3,21 +3,12 @@
  * returns the clean value or null; nothing here throws.
  */
 import type { Protocol, Security } from '../../../shared/model.ts';
+import { toAsciiHostname } from '../net/hostname.ts';
 
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-/** A hostname (LDH labels, lower-cased, without trailing dot) or an IPv4 literal; else null. */
+/** A hostname (ASCII form, lower-cased, without trailing dot) or an IP literal; else null. */
 export function cleanHostname(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null;
-  let host = value.trim().toLowerCase();
-  if (host.endsWith('.')) host = host.slice(0, -1);
-  if (host === '' || host.length > 253) return null;
-  if (IPV4.test(host)) return host;
-  const labels = host.split('.');
-  if (labels.some((label) => !LABEL.test(label))) return null;
-  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return null;
-  return host;
+  return toAsciiHostname(value.trim());
 }
 
 /** A TCP port 1-65535 written as plain decimal digits; else null. */

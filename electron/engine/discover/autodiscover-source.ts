@@ -1,0 +1,105 @@
+/**
+ * Outlook Autodiscover (POX) without credentials: POST the request to the standard URLs (and the
+ * `_autodiscover._tcp` SRV target), follow `redirectUrl` / `redirectAddr` answers a few times at
+ * most. Anything that leaves the address's domain is untrusted.
+ */
+import { getDomain } from 'tldts';
+import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
+import { autodiscoverRequest, parseAutodiscover } from './autodiscover-parser.ts';
+import { fetchProblem } from './fetch-source.ts';
+import { fetchDocument } from './http-fetch.ts';
+import { cleanHostname } from './sanitize.ts';
+import { orderSrvRecords } from './srv.ts';
+import type { SourceAnswer, SourceContext } from './types.ts';
+
+/** Redirects (address or URL) followed at most. */
+export const MAX_AUTODISCOVER_REDIRECTS = 2;
+const PATH = '/autodiscover/autodiscover.xml';
+
+export function autodiscoverUrls(domain: string): string[] {
+  return [`https://autodiscover.${domain}${PATH}`, `https://${domain}${PATH}`];
+}
+
+const sameSite = (a: string, b: string): boolean => (getDomain(a) ?? a) === (getDomain(b) ?? b);
+
+/** Asks one Autodiscover URL, following redirects within limits. */
+export async function autodiscoverAt(
+  context: SourceContext,
+  start: string,
+  signal: AbortSignal,
+  startTrusted = true,
+): Promise<SourceAnswer> {
+  let address: ParsedAddress = context.address;
+  let url = start;
+  let trusted = startTrusted;
+  for (let round = 0; round <= MAX_AUTODISCOVER_REDIRECTS; round++) {
+    const fetched = await fetchDocument(url, {
+      method: 'POST',
+      body: autodiscoverRequest(address.address),
+      headers: { 'content-type': 'text/xml; charset=utf-8' },
+      dns: context.dns,
+      ca: context.ca,
+      timeoutMs: context.timeoutMs,
+      signal,
+      trustDomain: context.address.domain,
+    });
+    const problem = fetchProblem(fetched, url);
+    if (problem || !fetched.ok) return problem ?? { outcome: 'none', trusted: false };
+    trusted &&= fetched.value.trusted;
+    const parsed = parseAutodiscover(fetched.value.body, address, {
+      source: 'autodiscover',
+      origin: fetched.value.url,
+      trusted,
+    });
+    if (!parsed.ok) {
+      return {
+        outcome: 'error',
+        error: parsed.error,
+        detail: parsed.detail,
+        trusted,
+        url: fetched.value.url,
+      };
+    }
+    const value = parsed.value;
+    if (value.kind === 'settings')
+      return { outcome: 'found', found: value.found, trusted, url: fetched.value.url };
+    if (value.kind === 'redirect-url') {
+      url = value.url;
+      continue;
+    }
+    const next = parseAddress(value.address);
+    if (!next.ok)
+      return {
+        outcome: 'error',
+        error: 'no-usable-settings',
+        detail: 'bad RedirectAddr',
+        trusted,
+        url,
+      };
+    address = next.value;
+    trusted &&= sameSite(address.domain, context.address.domain);
+    url = `https://autodiscover.${address.domain}${PATH}`;
+  }
+  return { outcome: 'error', error: 'too-many-redirects', trusted: false, url };
+}
+
+/** `_autodiscover._tcp.<domain>` SRV, then Autodiscover at its target (untrusted if elsewhere). */
+export async function autodiscoverViaSrv(
+  context: SourceContext,
+  signal: AbortSignal,
+): Promise<SourceAnswer> {
+  const name = `_autodiscover._tcp.${context.address.domain}`;
+  const answer = await context.dns.srv(name, signal);
+  if (!answer.ok)
+    return { outcome: 'error', error: answer.error, detail: answer.detail, trusted: false };
+  const record = orderSrvRecords(answer.value)[0];
+  const host = record ? cleanHostname(record.name) : null;
+  if (!record || !host) return { outcome: 'none', trusted: true };
+  const port = record.port === 443 ? '' : `:${record.port}`;
+  return autodiscoverAt(
+    context,
+    `https://${host}${port}${PATH}`,
+    signal,
+    sameSite(host, context.address.domain),
+  );
+}

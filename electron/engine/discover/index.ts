@@ -1,0 +1,165 @@
+/**
+ * Discovery: candidate server settings for an address from every source, each candidate tagged
+ * with where it came from and whether that is trusted. Sources run in parallel; priority decides
+ * (built-in knowledge, autoconfig https, autoconfig http, ISPDB, SRV, MX, Autodiscover); guessing
+ * runs only when nothing else found anything. Progress streams out as events.
+ */
+import type { ParsedAddress } from '../../../shared/address.ts';
+import type { Candidate, SourceName, SourceReport } from '../../../shared/model.ts';
+import { createResolver, type Resolver } from '../net/resolver.ts';
+import { probe } from '../probe/index.ts';
+import { discoveryDns } from './dns.ts';
+import { guessHosts, guessSource, standardPortsFor, type HostProber } from './guess.ts';
+import { DEFAULT_ISPDB_URL } from './ispdb.ts';
+import { runByPriority, type Settled } from './runner.ts';
+import { networkTasks, providerTask } from './sources.ts';
+import type { SourceContext, SourceTask } from './types.ts';
+
+export { DEFAULT_ISPDB_URL } from './ispdb.ts';
+export { standardPortsFor, type HostProber } from './guess.ts';
+
+export const DEFAULT_DISCOVERY_TIMEOUT_MS = 10_000;
+
+export interface DiscoverOptions {
+  resolver?: Resolver;
+  /** Extra CA certificates (PEM texts). */
+  ca?: string[];
+  ispdbUrl?: string;
+  /** Built-in knowledge only; nothing touches the network. */
+  offline?: boolean;
+  /** Per network request (default 10 s); the whole discovery is bounded by a few of these. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Only these sources (default: all). */
+  sources?: SourceName[];
+  /** How guessing probes a host (default: the probe engine on the standard ports). */
+  prober?: HostProber;
+}
+
+export type DiscoverEvent =
+  | { type: 'source-start'; source: SourceName; url: string }
+  | { type: 'source-done'; report: SourceReport }
+  | { type: 'done'; result: DiscoveryResult };
+
+export interface DiscoveryResult {
+  address: string;
+  domain: string;
+  sources: SourceReport[];
+  incoming: Candidate[];
+  outgoing: Candidate[];
+  /** Provider id, when built-in knowledge knows the domain or its MX. */
+  provider?: string;
+}
+
+/** The default prober: the probe engine with the discovery's DNS, CAs and timeout. */
+export function defaultProber(options: DiscoverOptions, resolver: Resolver): HostProber {
+  return (host, protocols, signal) =>
+    probe(host, {
+      ports: standardPortsFor(protocols),
+      resolver,
+      ca: options.ca,
+      timeoutMs: options.timeoutMs,
+      signal,
+    });
+}
+
+const wanted = (options: DiscoverOptions, source: SourceName): boolean =>
+  !options.sources || options.sources.includes(source);
+
+/** Same protocol, host and port: one candidate, the highest-priority source's. */
+function mergeCandidates(lists: Candidate[][]): Candidate[] {
+  const seen = new Set<string>();
+  const merged: Candidate[] = [];
+  for (const candidate of lists.flat()) {
+    const key = `${candidate.protocol}|${candidate.host}|${candidate.port}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(candidate);
+  }
+  return merged;
+}
+
+async function* run(
+  tasks: SourceTask[],
+  signal: AbortSignal,
+  collected: Settled[],
+): AsyncGenerator<DiscoverEvent, void> {
+  const runner = runByPriority(tasks, signal);
+  for (;;) {
+    const step = await runner.next();
+    if (step.done) {
+      collected.push(...step.value);
+      return;
+    }
+    const event = step.value;
+    if (event.type === 'start')
+      yield { type: 'source-start', source: event.task.source, url: event.task.url };
+    else yield { type: 'source-done', report: event.settled.report };
+  }
+}
+
+/** Streams discovery progress; the last event (and the return value) is the result. */
+export async function* discoverSettings(
+  address: ParsedAddress,
+  options: DiscoverOptions = {},
+): AsyncGenerator<DiscoverEvent, DiscoveryResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DISCOVERY_TIMEOUT_MS;
+  const resolver = options.resolver ?? createResolver({ timeoutMs });
+  const context: SourceContext = {
+    address,
+    dns: discoveryDns(resolver),
+    ca: options.ca ?? [],
+    ispdbUrl: options.ispdbUrl ?? DEFAULT_ISPDB_URL,
+    timeoutMs,
+  };
+  const deadline = AbortSignal.timeout(timeoutMs * 4);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const tasks = [providerTask(context), ...(options.offline ? [] : networkTasks(context))].filter(
+    (task) => wanted(options, task.source),
+  );
+  const settled: Settled[] = [];
+  yield* run(tasks, signal, settled);
+
+  const anyFound = settled.some((entry) => entry.answer.outcome === 'found');
+  if (!anyFound && !options.offline && wanted(options, 'guess') && !signal.aborted) {
+    const prober = options.prober ?? defaultProber({ ...options, timeoutMs }, resolver);
+    const guess: SourceTask = {
+      source: 'guess',
+      url: guessHosts(address.domain)
+        .map((entry) => entry.host)
+        .join(' '),
+      run: (taskSignal) => guessSource(address, prober, taskSignal),
+    };
+    const guessed: Settled[] = [];
+    yield* run([guess], options.signal ?? new AbortController().signal, guessed);
+    settled.push(...guessed.map((entry) => ({ ...entry, index: tasks.length })));
+  }
+
+  const ordered = [...settled].sort((a, b) => a.index - b.index);
+  const found = ordered.flatMap((entry) =>
+    entry.answer.outcome === 'found' ? [entry.answer.found] : [],
+  );
+  const result: DiscoveryResult = {
+    address: address.address,
+    domain: address.domain,
+    sources: ordered.map((entry) => entry.report),
+    incoming: mergeCandidates(found.map((f) => f.incoming)),
+    outgoing: mergeCandidates(found.map((f) => f.outgoing)),
+  };
+  const provider = found.find((f) => f.provider)?.provider;
+  if (provider) result.provider = provider;
+  yield { type: 'done', result };
+  return result;
+}
+
+/** Discovery without progress events. */
+export async function discover(
+  address: ParsedAddress,
+  options: DiscoverOptions = {},
+): Promise<DiscoveryResult> {
+  const events = discoverSettings(address, options);
+  for (;;) {
+    const step = await events.next();
+    if (step.done) return step.value;
+  }
+}
