@@ -35,7 +35,9 @@ describe('app:// protocol', () => {
   it('refuses path traversal, encoded separators, NUL bytes and other hosts', () => {
     // A leading `..` (also as `%2e%2e`) is removed by URL parsing itself and stays inside the root.
     expect(resolveAppPath(root, 'app://mailsetup/../secret.txt')).toBe(join(root, 'secret.txt'));
-    expect(resolveAppPath(root, 'app://mailsetup/%2e%2e/secret.txt')).toBe(join(root, 'secret.txt'));
+    expect(resolveAppPath(root, 'app://mailsetup/%2e%2e/secret.txt')).toBe(
+      join(root, 'secret.txt'),
+    );
     for (const url of [
       'app://mailsetup/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
       'app://mailsetup/..%5csecret.txt',
