@@ -1,0 +1,49 @@
+/** Findings in plain words (the `findings` namespace), most severe first, each with its hint. */
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../shared/model.ts';
+import { useCodeText } from './use-text.ts';
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+const ICONS = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+
+export function FindingList({
+  findings,
+  showWhere = false,
+}: {
+  findings: Finding[];
+  showWhere?: boolean;
+}) {
+  const { t } = useTranslation();
+  const codeText = useCodeText();
+  if (findings.length === 0) return null;
+  const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  return (
+    <ul className="findings" data-testid="findings">
+      {sorted.map((finding, index) => {
+        const text = codeText(['findings'], finding.code, {
+          ...finding.params,
+          host: finding.host,
+          port: finding.port,
+        });
+        return (
+          <li
+            key={`${finding.code}-${finding.host ?? ''}-${finding.port ?? ''}-${index}`}
+            className={`finding finding-${finding.severity}`}
+          >
+            <span aria-hidden="true">{ICONS[finding.severity]} </span>
+            <span className="visually-hidden">{t(`wizard:severity.${finding.severity}`)}: </span>
+            <span className="finding-title">{text.title}</span>
+            {showWhere && finding.host && (
+              <span className="muted">
+                {' '}
+                ({finding.host}
+                {finding.port ? `:${finding.port}` : ''})
+              </span>
+            )}
+            {text.hint && <span className="finding-hint"> {text.hint}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Provider guidance in the person's words: what two-step verification is, whether this provider
+ * needs an app password, what must be switched on first, and the provider's own steps with a
+ * button that opens its help page. Without a known provider, the general explanation remains.
+ */
+import { useTranslation } from 'react-i18next';
+import type { GuideSpec, Provider } from '../../../shared/providers/index.ts';
+import { useApp } from '../store/context.tsx';
+
+/** Provider keys are stored without their namespace. */
+function providerKey(key: string): string {
+  return key.includes(':') ? key : `providers:${key}`;
+}
+
+export function GuidancePanel({
+  provider,
+  guides,
+  headingLevel = 2,
+}: {
+  provider: Provider | null;
+  guides: readonly GuideSpec[];
+  headingLevel?: 2 | 3;
+}) {
+  const { t } = useTranslation();
+  const openHelp = useApp((s) => s.openHelp);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const Sub = headingLevel === 2 ? 'h3' : 'h4';
+  const name = provider?.name ?? '';
+  const services = provider?.auth.servicesMustBeEnabled?.map((p) => p.toUpperCase()).join(', ');
+  return (
+    <section className="guidance" aria-labelledby="guidance-heading" data-testid="guidance">
+      <Heading id="guidance-heading">{t('wizard:password.twofa-title')}</Heading>
+      <p>{t('wizard:password.twofa-what')}</p>
+      <p>{t('wizard:password.app-password-what')}</p>
+      {provider ? (
+        <p className="provider-rule" data-testid="provider-rule">
+          <strong>
+            {t(`wizard:password.app-password-${provider.auth.appPassword}`, { provider: name })}
+          </strong>
+        </p>
+      ) : (
+        <p>{t('wizard:password.app-password-unknown')}</p>
+      )}
+      {services && (
+        <p className="warn-text">
+          {t('wizard:password.enable-first', { provider: name, services })}
+        </p>
+      )}
+      {provider?.notes.map((note) => (
+        <p key={note}>{t(providerKey(note))}</p>
+      ))}
+      {guides.map((guide) => (
+        <div
+          key={`${guide.code}-${guide.titleKey}`}
+          className="guide"
+          data-testid={`guide-${guide.code}`}
+        >
+          <Sub>{t(providerKey(guide.titleKey))}</Sub>
+          {guide.stepKeys.length > 0 && (
+            <ol>
+              {guide.stepKeys.map((key) => (
+                <li key={key}>{t(providerKey(key))}</li>
+              ))}
+            </ol>
+          )}
+          {guide.url && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void openHelp(guide.url ?? '')}
+            >
+              {t('wizard:password.open-help', { provider: name })}
+              <span className="visually-hidden"> ({t(providerKey(guide.titleKey))})</span>
+            </button>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

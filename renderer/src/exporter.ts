@@ -1,0 +1,18 @@
+/**
+ * The store's exporter: shared/export's pure exporters with the renderer's i18next instance, so
+ * the sheet and the report are written in the language the person reads right now.
+ */
+import type { i18n as I18n } from 'i18next';
+import { exportFormats } from '../../shared/export/index.ts';
+import type { Exporter } from './store/export-slice.ts';
+
+export function createExporter(i18n: I18n): Exporter {
+  return (settings, format, extras) =>
+    exportFormats(settings, [format], {
+      t: (key, params) => i18n.t(key, params ?? {}),
+      language: i18n.language,
+      ...(extras.check ? { check: extras.check } : {}),
+      ...(extras.verification ? { verification: extras.verification } : {}),
+      ...(extras.guidance ? { guidance: extras.guidance } : {}),
+    });
+}

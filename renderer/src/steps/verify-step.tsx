@@ -1,0 +1,141 @@
+/** Step 5: testing the login. Live results for incoming and outgoing mail, the reason and what to
+ * do on failure, retry with only the password editable, and the keychain outcome. */
+import { type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConsentBox } from '../components/consent-box.tsx';
+import { GuidancePanel } from '../components/guidance-panel.tsx';
+import { LoginResult } from '../components/login-result.tsx';
+import { StepHeading } from '../components/step-heading.tsx';
+import { StepNav } from '../components/step-nav.tsx';
+import { useCodeText } from '../components/use-text.ts';
+import { useApp } from '../store/context.tsx';
+import { providerOf } from '../store/provider.ts';
+import { loginsOk } from '../store/verify-slice.ts';
+
+/** Failure reasons the person can fix with their password or their provider's settings. */
+const GUIDANCE_REASONS = new Set([
+  'app-password-required',
+  'wrong-credentials',
+  'web-login-required',
+  'service-disabled',
+  'username-format',
+]);
+/** Failure reasons a per-host consent can lift. */
+const CONSENT_REASONS = new Set(['insecure-refused', 'cert-invalid']);
+
+export function VerifyStep() {
+  const { t } = useTranslation();
+  const codeText = useCodeText();
+  const verify = useApp((s) => s.verify);
+  const settings = useApp((s) => s.settings);
+  const password = useApp((s) => s.password);
+  const keychain = useApp((s) => s.keychain);
+  const remember = useApp((s) => s.remember);
+  const setPassword = useApp((s) => s.setPassword);
+  const setRemember = useApp((s) => s.setRemember);
+  const startVerify = useApp((s) => s.startVerify);
+  const goTo = useApp((s) => s.goTo);
+  const provider = useApp(providerOf);
+  const { incoming, outgoing } = settings;
+  if (!incoming || !outgoing) return null;
+  const ok = loginsOk(verify);
+  const running = verify.status === 'running';
+  const failures = [verify.incoming, verify.outgoing].flatMap((row) =>
+    row.result && !row.result.ok ? [row.result.reason] : [],
+  );
+  const needsGuidance = failures.some((r) => GUIDANCE_REASONS.has(r));
+  const consentHosts = [
+    ...new Set(
+      [
+        [incoming, verify.incoming],
+        [outgoing, verify.outgoing],
+      ].flatMap(([endpoint, row]) => {
+        const r = (row as typeof verify.incoming).result;
+        return r && !r.ok && CONSENT_REASONS.has(r.reason)
+          ? [(endpoint as typeof incoming).host]
+          : [];
+      }),
+    ),
+  ];
+
+  const onRetry = (event: FormEvent) => {
+    event.preventDefault();
+    if (password) void startVerify();
+  };
+
+  return (
+    <div className="step">
+      <StepHeading>{t('wizard:steps.verify.title')}</StepHeading>
+      <p className="intro">{t('wizard:verify.intro')}</p>
+      <div className="cards">
+        <LoginResult side="incoming" row={verify.incoming} endpoint={incoming} />
+        <LoginResult side="outgoing" row={verify.outgoing} endpoint={outgoing} />
+      </div>
+      {verify.status === 'error' && (
+        <p className="error-text" role="alert">
+          {t('wizard:verify.failed')}{' '}
+          {codeText(['ipc', 'wizard:errors'], verify.errorCode ?? 'unknown').title}
+        </p>
+      )}
+      {ok && (
+        <p className="ok-text big" data-testid="verify-ok">
+          {t('wizard:verify.all-ok')}
+        </p>
+      )}
+      {ok && (
+        <div className="check-row">
+          <input
+            id="remember-after"
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+          />
+          <label htmlFor="remember-after">{t('wizard:password.remember')}</label>
+        </div>
+      )}
+      {keychain.status !== 'idle' && (
+        <p className={keychain.status === 'error' ? 'warn-text' : 'muted'} data-testid="keychain">
+          {keychain.status === 'saving' && t('wizard:verify.keychain-saving')}
+          {keychain.status === 'saved' && t('verify:keychain.saved')}
+          {keychain.status === 'deleted' && t('verify:keychain.deleted')}
+          {keychain.status === 'error' &&
+            codeText(['verify:keychain', 'ipc', 'wizard:errors'], keychain.code ?? 'keychain-error')
+              .title}
+        </p>
+      )}
+      {consentHosts.map((host) => (
+        <ConsentBox
+          key={host}
+          id={`consent-verify-${host}`}
+          host={host}
+          reason="cert"
+          problem={null}
+        />
+      ))}
+      {(verify.status === 'done' || verify.status === 'error') && !ok && (
+        <form className="retry" onSubmit={onRetry} noValidate>
+          <div className="field">
+            <label htmlFor="retry-password">{t('wizard:password.label')}</label>
+            <input
+              id="retry-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="primary" aria-disabled={!password}>
+            {t('common:retry')}
+          </button>
+        </form>
+      )}
+      {needsGuidance && <GuidancePanel provider={provider} guides={provider?.guides ?? []} />}
+      {!ok && !running && verify.status !== 'idle' && (
+        <button type="button" className="link-button" onClick={() => goTo('export')}>
+          {t('wizard:verify.skip')}
+        </button>
+      )}
+      <StepNav canNext={ok} blockedKey={running ? 'wizard:verify.wait' : 'wizard:verify.blocked'} />
+    </div>
+  );
+}

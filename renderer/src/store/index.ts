@@ -1,0 +1,44 @@
+/**
+ * The renderer's one store, built from its slices (wizard, discovery, settings, verify, export).
+ * It is created per API instance - the preload's `window.mailSetup` in the app, a fake in tests -
+ * and listens to the operation event channel, routing each event to the operation it belongs to.
+ * Nothing is persisted: the password lives only in memory, for as long as the window is open.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { MailSetupApi, OperationEvent } from '../../../shared/ipc.ts';
+import type { Language } from '../../../shared/i18n/index.ts';
+import type { AppState } from './app-state.ts';
+import { createWizardSlice } from './wizard-slice.ts';
+import { createDiscoverySlice } from './discovery-slice.ts';
+import { createSettingsSlice } from './settings-slice.ts';
+import { createVerifySlice } from './verify-slice.ts';
+import { createExportSlice, type Exporter } from './export-slice.ts';
+
+export type { AppState } from './app-state.ts';
+export type AppStore = StoreApi<AppState> & { dispose(): void };
+
+export interface StoreOptions {
+  api: MailSetupApi;
+  exporter: Exporter;
+  language: Language;
+}
+
+export function createAppStore({ api, exporter, language }: StoreOptions): AppStore {
+  const store = createStore<AppState>()((...args) => ({
+    ...createWizardSlice(language)(...args),
+    ...createDiscoverySlice(api)(...args),
+    ...createSettingsSlice()(...args),
+    ...createVerifySlice(api)(...args),
+    ...createExportSlice(api, exporter)(...args),
+  }));
+
+  const route = ({ operationId, event }: OperationEvent) => {
+    const state = store.getState();
+    if (operationId === state.check.operationId) state.onCheckEvent('check', event);
+    else if (operationId === state.deskCheck.operationId) state.onCheckEvent('deskCheck', event);
+    else if (operationId === state.verify.operationId) state.onVerifyEvent(event);
+  };
+  const unsubscribe = api.onOperationEvent(route);
+
+  return Object.assign(store, { dispose: unsubscribe });
+}

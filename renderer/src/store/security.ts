@@ -1,0 +1,93 @@
+/**
+ * How safe one chosen server setting is, in terms the review step can show: the badge for its
+ * connection security, the report's findings that concern exactly that host and port, and whether
+ * sending a password there needs the person's explicit consent (plaintext, or a certificate that
+ * fails validation - DESIGN.md security policy).
+ */
+import type { Candidate, Endpoint, Finding, Security } from '../../../shared/model.ts';
+import type { CheckReport } from './report-types.ts';
+
+export type SecurityBadge = 'encrypted' | 'starttls' | 'unencrypted';
+
+export function badgeOf(security: Security): SecurityBadge {
+  if (security === 'tls') return 'encrypted';
+  if (security === 'starttls') return 'starttls';
+  return 'unencrypted';
+}
+
+/** Certificate finding codes that mean "the password would go to a server we cannot verify". */
+const CERT_CODES = new Set([
+  'cert-expired',
+  'cert-not-yet-valid',
+  'cert-hostname-mismatch',
+  'cert-untrusted',
+  'cert-self-signed',
+]);
+
+/** Node's verification error codes, as the probe reports them, mapped to finding codes. */
+const TLS_ERROR_CODES: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'cert-expired',
+  CERT_NOT_YET_VALID: 'cert-not-yet-valid',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'cert-self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'cert-self-signed',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'cert-hostname-mismatch',
+};
+
+function sameHost(a: string | undefined, b: string): boolean {
+  return (a ?? '').toLowerCase() === b.toLowerCase();
+}
+
+/** Findings of the report that concern this endpoint (its host, and its port when named). */
+export function findingsFor(endpoint: Endpoint, report: CheckReport | null): Finding[] {
+  if (!report) return [];
+  return report.findings.filter(
+    (finding) =>
+      sameHost(finding.host, endpoint.host) &&
+      (finding.port === undefined || finding.port === endpoint.port),
+  );
+}
+
+/** The certificate problem of this endpoint, as a finding code, or null when there is none known. */
+export function certificateProblem(endpoint: Endpoint, report: CheckReport | null): string | null {
+  if (endpoint.security === 'plain') return null;
+  const finding = findingsFor(endpoint, report).find((f) => CERT_CODES.has(f.code));
+  if (finding) return finding.code;
+  const probe = report?.probes.find((p) => sameHost(p.host, endpoint.host));
+  const port = probe?.ports.find(
+    (p) => p.port === endpoint.port && p.security === endpoint.security,
+  );
+  if (!port?.tls || (port.tls.trusted && port.tls.hostnameMatch)) return null;
+  if (!port.tls.hostnameMatch) return 'cert-hostname-mismatch';
+  return TLS_ERROR_CODES[port.tls.error ?? ''] ?? 'cert-untrusted';
+}
+
+/** The discovered candidate this endpoint was taken from, if any (same host, port, security). */
+export function candidateFor(endpoint: Endpoint, report: CheckReport | null): Candidate | null {
+  if (!report) return null;
+  const list = endpoint.protocol === 'smtp' ? report.outgoing : report.incoming;
+  return (
+    list.find(
+      (c) =>
+        sameHost(c.host, endpoint.host) &&
+        c.port === endpoint.port &&
+        c.security === endpoint.security,
+    ) ?? null
+  );
+}
+
+export type ConsentReason = 'plain' | 'cert' | 'untrusted-source';
+
+/** Why a password may go to this endpoint only with the person's explicit consent (or null). */
+export function consentReason(
+  endpoint: Endpoint,
+  report: CheckReport | null,
+): ConsentReason | null {
+  if (endpoint.security === 'plain') return 'plain';
+  if (certificateProblem(endpoint, report) !== null) return 'cert';
+  if (candidateFor(endpoint, report)?.trusted === false) return 'untrusted-source';
+  return null;
+}
+
+export function needsConsent(endpoint: Endpoint, report: CheckReport | null): boolean {
+  return consentReason(endpoint, report) !== null;
+}

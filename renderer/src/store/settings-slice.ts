@@ -1,0 +1,114 @@
+/**
+ * The settings slice: the incoming and outgoing server the account will use. Filled from the
+ * check's recommendation, changed by the manual form, plus the hosts the person explicitly agreed
+ * to send the password to without full protection.
+ */
+import {
+  STANDARD_PORTS,
+  type Endpoint,
+  type Protocol,
+  type Security,
+} from '../../../shared/model.ts';
+import type { SliceCreator } from './app-state.ts';
+import type { CheckReport } from './report-types.ts';
+
+export type Side = 'incoming' | 'outgoing';
+
+export interface SettingsState {
+  incoming: Endpoint | null;
+  outgoing: Endpoint | null;
+  /** Hosts the person consented to send the password to despite plaintext or a bad certificate. */
+  consents: string[];
+  /** Whether the values are the check's recommendation or changed by hand. */
+  origin: 'recommended' | 'manual' | null;
+}
+
+export interface SettingsSlice {
+  settings: SettingsState;
+  applyRecommended(report: CheckReport): void;
+  updateEndpoint(side: Side, change: Partial<Endpoint>): void;
+  setConsent(host: string, on: boolean): void;
+  resetSettings(): void;
+}
+
+const EMPTY_SETTINGS: SettingsState = {
+  incoming: null,
+  outgoing: null,
+  consents: [],
+  origin: null,
+};
+
+/** The standard port for a protocol and security, e.g. imap + tls -> 993. */
+export function standardPort(protocol: Protocol, security: Security): number {
+  const wanted = security === 'plain' ? 'starttls' : security;
+  const match = STANDARD_PORTS.find((p) => p.protocol === protocol && p.security === wanted);
+  return match?.port ?? (protocol === 'smtp' ? 587 : 993);
+}
+
+function isStandardPort(port: number): boolean {
+  return STANDARD_PORTS.some((p) => p.port === port);
+}
+
+function endpointOf(
+  value: Partial<Endpoint> | null | undefined,
+  fallback: Endpoint,
+  username: string,
+): Endpoint {
+  if (!value?.host) return fallback;
+  return {
+    protocol: value.protocol ?? fallback.protocol,
+    host: value.host,
+    port: value.port ?? fallback.port,
+    security: value.security ?? fallback.security,
+    username: value.username || username,
+  };
+}
+
+export function createSettingsSlice(): SliceCreator<SettingsSlice> {
+  return (set, get) => ({
+    settings: EMPTY_SETTINGS,
+
+    applyRecommended(report) {
+      const username = report.recommended.username || get().parsed?.address || report.address;
+      const blank = (protocol: Protocol): Endpoint => ({
+        protocol,
+        host: '',
+        port: standardPort(protocol, 'tls'),
+        security: 'tls',
+        username,
+      });
+      set({
+        settings: {
+          incoming: endpointOf(report.recommended.incoming, blank('imap'), username),
+          outgoing: endpointOf(report.recommended.outgoing, blank('smtp'), username),
+          consents: [],
+          origin: 'recommended',
+        },
+      });
+    },
+
+    updateEndpoint(side, change) {
+      const current = get().settings[side];
+      if (!current) return;
+      const next: Endpoint = { ...current, ...change };
+      // Switching protocol or security moves a standard port along (993 -> 143), never a custom one.
+      const kindChanged =
+        (change.protocol && change.protocol !== current.protocol) ||
+        (change.security && change.security !== current.security);
+      if (kindChanged && change.port === undefined && isStandardPort(current.port)) {
+        next.port = standardPort(next.protocol, next.security);
+      }
+      set({ settings: { ...get().settings, [side]: next, origin: 'manual' } });
+    },
+
+    setConsent(host, on) {
+      const { consents } = get().settings;
+      const without = consents.filter((h) => h !== host);
+      set({ settings: { ...get().settings, consents: on ? [...without, host] : without } });
+    },
+
+    resetSettings() {
+      set({ settings: EMPTY_SETTINGS });
+    },
+  });
+}

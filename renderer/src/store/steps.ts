@@ -1,0 +1,61 @@
+/**
+ * The wizard's steps as a small state machine: a fixed order, and a guard per step that says
+ * whether the person may be there with the state as it is. Every move goes through `canEnter`,
+ * so a step can never show with the data it needs missing.
+ */
+import type { AppState } from './app-state.ts';
+import { needsConsent } from './security.ts';
+
+export const STEPS = ['address', 'discovery', 'review', 'password', 'verify', 'export'] as const;
+export type StepId = (typeof STEPS)[number];
+
+/** 1-based position of a step, for "Step 2 of 6". */
+export function stepNumber(step: StepId): number {
+  return STEPS.indexOf(step) + 1;
+}
+
+/** Both server settings are filled in and every insecure host has the person's consent. */
+export function settingsReady(state: AppState): boolean {
+  const { incoming, outgoing } = state.settings;
+  if (!incoming || !outgoing) return false;
+  for (const endpoint of [incoming, outgoing]) {
+    if (!endpoint.host.trim() || !endpoint.username.trim()) return false;
+    if (!Number.isInteger(endpoint.port) || endpoint.port < 1 || endpoint.port > 65535) {
+      return false;
+    }
+    if (
+      needsConsent(endpoint, state.check.report) &&
+      !state.settings.consents.includes(endpoint.host)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export function canEnter(step: StepId, state: AppState): boolean {
+  switch (step) {
+    case 'address':
+      return true;
+    case 'discovery':
+      return state.parsed !== null;
+    case 'review':
+      return (
+        state.parsed !== null && (state.check.status === 'done' || state.check.status === 'error')
+      );
+    case 'password':
+    case 'export':
+      return state.parsed !== null && settingsReady(state);
+    case 'verify':
+      return state.parsed !== null && settingsReady(state) && state.password.length > 0;
+  }
+}
+
+/** The step after `step`, or null at the end. */
+export function stepAfter(step: StepId): StepId | null {
+  return STEPS[STEPS.indexOf(step) + 1] ?? null;
+}
+
+export function stepBefore(step: StepId): StepId | null {
+  return STEPS[STEPS.indexOf(step) - 1] ?? null;
+}

@@ -1,0 +1,235 @@
+/**
+ * The verify slice: the password (in memory only - this store is never persisted), the live login
+ * test for incoming and outgoing mail, and saving the password to the system keychain when the
+ * person asks for it and the login worked.
+ */
+import type { MailSetupApi } from '../../../shared/ipc.ts';
+import type { SliceCreator } from './app-state.ts';
+import { newOperationId } from './operation-id.ts';
+import {
+  asVerifyReport,
+  providerIdOf,
+  type LoginResult,
+  type VerifyReport,
+} from './report-types.ts';
+import type { Side } from './settings-slice.ts';
+
+export interface LoginRow {
+  status: 'waiting' | 'running' | 'ok' | 'failed';
+  result: LoginResult | null;
+}
+
+export interface VerifyState {
+  status: 'idle' | 'running' | 'done' | 'error';
+  operationId: string | null;
+  incoming: LoginRow;
+  outgoing: LoginRow;
+  report: VerifyReport | null;
+  errorCode: string | null;
+  errorDetail: string | null;
+}
+
+export interface KeychainState {
+  status: 'idle' | 'saving' | 'saved' | 'deleted' | 'error';
+  code: string | null;
+}
+
+export interface VerifySlice {
+  password: string;
+  remember: boolean;
+  verify: VerifyState;
+  keychain: KeychainState;
+  setPassword(value: string): void;
+  setRemember(on: boolean): void;
+  startVerify(): Promise<void>;
+  cancelVerify(): void;
+  onVerifyEvent(event: { type: string } & Record<string, unknown>): void;
+  resetVerify(): void;
+  /** Opens a provider's help page in the system browser (main checks it against its allow-list). */
+  openHelp(url: string): Promise<void>;
+  helpError: string | null;
+}
+
+const WAITING: LoginRow = { status: 'waiting', result: null };
+const IDLE_VERIFY: VerifyState = {
+  status: 'idle',
+  operationId: null,
+  incoming: WAITING,
+  outgoing: WAITING,
+  report: null,
+  errorCode: null,
+  errorDetail: null,
+};
+
+/** True when both logins of the last test worked. */
+export function loginsOk(verify: VerifyState): boolean {
+  return verify.incoming.status === 'ok' && verify.outgoing.status === 'ok';
+}
+
+function sideOf(event: Record<string, unknown>): Side | null {
+  if (event.side === 'incoming' || event.side === 'outgoing') return event.side;
+  if (event.protocol === 'smtp') return 'outgoing';
+  if (event.protocol === 'imap' || event.protocol === 'pop3') return 'incoming';
+  return null;
+}
+
+function rowOf(result: LoginResult): LoginRow {
+  return { status: result.ok ? 'ok' : 'failed', result };
+}
+
+export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> {
+  return (set, get) => {
+    async function saveToKeychain(): Promise<void> {
+      const account = get().parsed?.address;
+      const password = get().password;
+      if (!account || !password) return;
+      set({ keychain: { status: 'saving', code: null } });
+      const result = await api
+        .saveSecret({ account, password })
+        .catch((error: unknown) => ({
+          ok: false as const,
+          code: 'ipc-failed',
+          detail: String(error),
+        }));
+      set({
+        keychain: result.ok
+          ? { status: 'saved', code: null }
+          : { status: 'error', code: result.code },
+      });
+    }
+
+    return {
+      password: '',
+      remember: false,
+      verify: IDLE_VERIFY,
+      keychain: { status: 'idle', code: null },
+      helpError: null,
+
+      async openHelp(url) {
+        const result = await api
+          .openHelp({ url })
+          .catch(() => ({ ok: false as const, code: 'ipc-failed' }));
+        set({ helpError: result.ok ? null : result.code });
+      },
+
+      setPassword(value) {
+        set({ password: value.slice(0, 1024) });
+      },
+
+      setRemember(on) {
+        set({ remember: on });
+        const account = get().parsed?.address;
+        if (on && loginsOk(get().verify)) void saveToKeychain();
+        if (!on && account && get().keychain.status === 'saved') {
+          void api
+            .deleteSecret({ account })
+            .then((r) =>
+              set({
+                keychain: r.ok
+                  ? { status: 'deleted', code: null }
+                  : { status: 'error', code: r.code },
+              }),
+            )
+            .catch(() => set({ keychain: { status: 'error', code: 'ipc-failed' } }));
+        }
+      },
+
+      async startVerify() {
+        const state = get();
+        const { incoming, outgoing, consents } = state.settings;
+        const address = state.parsed?.address;
+        if (!incoming || !outgoing || !address || !state.password) return;
+        if (state.verify.status === 'running') state.cancelVerify();
+        const operationId = newOperationId('verify');
+        set({
+          verify: {
+            ...IDLE_VERIFY,
+            status: 'running',
+            operationId,
+            incoming: { status: 'running', result: null },
+            outgoing: { status: 'running', result: null },
+          },
+        });
+        get().announce('wizard:announce.verify-started');
+        const hosts = new Set([incoming.host, outgoing.host]);
+        const providerId = providerIdOf(state.check.report);
+        let result: Awaited<ReturnType<MailSetupApi['runVerify']>>;
+        try {
+          result = await api.runVerify({
+            operationId,
+            address,
+            incoming,
+            outgoing,
+            password: state.password,
+            allowInsecure: consents.filter((h) => hosts.has(h)),
+            ...(providerId ? { providerId } : {}),
+            from: address,
+          });
+        } catch (error) {
+          result = { ok: false, code: 'ipc-failed', detail: String(error) };
+        }
+        if (get().verify.operationId !== operationId) return;
+        const report = result.ok ? asVerifyReport(result.value) : null;
+        if (!report) {
+          set({
+            verify: {
+              ...get().verify,
+              status: 'error',
+              incoming: WAITING,
+              outgoing: WAITING,
+              errorCode: result.ok ? 'bad-response' : result.code,
+              errorDetail: result.ok ? null : (result.detail ?? null),
+            },
+          });
+          get().announce('wizard:announce.verify-failed');
+          return;
+        }
+        set({
+          verify: {
+            ...get().verify,
+            status: 'done',
+            report,
+            incoming: rowOf(report.incoming),
+            outgoing: rowOf(report.outgoing),
+          },
+        });
+        const ok = loginsOk(get().verify);
+        get().announce(ok ? 'wizard:announce.verify-ok' : 'wizard:announce.verify-failed');
+        if (ok && get().remember) await saveToKeychain();
+      },
+
+      cancelVerify() {
+        const { operationId, status } = get().verify;
+        if (!operationId || status !== 'running') return;
+        void api.cancelOperation({ operationId }).catch(() => undefined);
+        set({ verify: IDLE_VERIFY });
+      },
+
+      onVerifyEvent(event) {
+        const verify = get().verify;
+        if (verify.status !== 'running') return;
+        const side = sideOf(event);
+        if (!side) return;
+        const inner = event.result;
+        if (
+          typeof inner === 'object' &&
+          inner !== null &&
+          typeof (inner as LoginResult).ok === 'boolean'
+        ) {
+          set({ verify: { ...verify, [side]: rowOf(inner as LoginResult) } });
+        } else if (event.type.endsWith('start')) {
+          set({ verify: { ...verify, [side]: { status: 'running', result: null } } });
+        }
+      },
+
+      resetVerify() {
+        set({
+          password: '',
+          remember: false,
+          verify: IDLE_VERIFY,
+          keychain: { status: 'idle', code: null },
+        });
+      },
+    };
+  };
+}
