@@ -3,11 +3,14 @@
  * failing engine test can be told apart from a broken lab.
  */
 import { Resolver } from 'node:dns/promises';
+import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { describe, expect, inject, it } from 'vitest';
 import { APP_PASSWORD_REASON, LAB_DNS, LAB_HOSTS, LAB_USERS, LAB_WEB } from '../lab/topology.ts';
 import { LineSession } from '../lab/line-session.ts';
+import { HUGE_BODY_BYTES } from '../lab/web-routes.ts';
 
 const lab = inject('lab');
 
@@ -187,5 +190,119 @@ describe('lab SMTP (Postfix)', () => {
       /^250 /,
     );
     secure.destroy();
+  });
+
+  it('465 speaks TLS at once; alice authenticates there, carol is refused', async () => {
+    const socket = await tlsConnect(LAB_HOSTS.good.address, 465, LAB_HOSTS.good.name);
+    const session = new LineSession(socket);
+    try {
+      expect(await session.readLine()).toMatch(/^220 /);
+      await session.command('EHLO lab.test', /^250 /);
+      const auth = (user: { username: string; password: string }): Promise<string> =>
+        session.command(
+          `AUTH PLAIN ${Buffer.from(`\0${user.username}\0${user.password}`).toString('base64')}`,
+          /^\d{3} /,
+        );
+      expect(await auth(LAB_USERS.carol)).toMatch(/^535 /);
+      expect(await auth(LAB_USERS.alice)).toMatch(/^235 /);
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  it('the plain host offers AUTH without TLS', async () => {
+    const socket = net.connect({ host: LAB_HOSTS.plain.address, port: 587 });
+    const session = new LineSession(socket);
+    try {
+      expect(await session.readLine()).toMatch(new RegExp(`^220 ${LAB_HOSTS.plain.name} `));
+      await session.command('EHLO lab.test', /^250 /);
+      expect(session.transcript()).toMatch(/^250-AUTH /m);
+      expect(session.transcript()).not.toContain('STARTTLS');
+    } finally {
+      socket.destroy();
+    }
+  });
+});
+
+describe('lab web server', () => {
+  function get(
+    scheme: 'http' | 'https',
+    host: string,
+    path: string,
+  ): Promise<{ status: number; type: string; body: string; location?: string }> {
+    const port = scheme === 'https' ? 443 : 80;
+    const module = scheme === 'https' ? https : http;
+    return new Promise((resolve, reject) => {
+      const req = module.request(
+        {
+          host: LAB_WEB.address,
+          port,
+          path,
+          servername: host,
+          headers: { host },
+          ca: lab.caPem,
+          timeout: 5_000,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              type: String(res.headers['content-type'] ?? ''),
+              body: Buffer.concat(chunks).toString('utf8'),
+              location: res.headers.location,
+            }),
+          );
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('request timed out')));
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('serves autoconfig for good.test over https with a trusted certificate', async () => {
+    const res = await get('https', 'autoconfig.good.test', '/mail/config-v1.1.xml?emailaddress=a');
+    expect(res.status).toBe(200);
+    expect(res.type).toContain('xml');
+    expect(res.body).toContain('<clientConfig');
+  });
+
+  it('serves httponly.test only over http', async () => {
+    const path = '/mail/config-v1.1.xml';
+    expect((await get('http', 'autoconfig.httponly.test', path)).status).toBe(200);
+    expect((await get('https', 'autoconfig.httponly.test', path)).status).toBe(404);
+  });
+
+  it('has the hostile routes', async () => {
+    const loop = await get('https', 'hostile.test', '/hostile/redirect-loop');
+    expect(loop.status).toBe(302);
+    expect(loop.location).toBe('https://hostile.test/hostile/redirect-loop');
+    expect((await get('https', 'hostile.test', '/hostile/wrong-content-type')).type).toContain(
+      'text/html',
+    );
+    expect((await get('https', 'hostile.test', '/hostile/entity-bomb')).body).toContain('<!ENTITY');
+  });
+
+  it('streams 50 MB from the huge route', async () => {
+    const size = await new Promise<number>((resolve, reject) => {
+      const req = https.get(
+        {
+          host: LAB_WEB.address,
+          path: '/hostile/huge',
+          servername: 'hostile.test',
+          headers: { host: 'hostile.test' },
+          ca: lab.caPem,
+        },
+        (res) => {
+          let total = 0;
+          res.on('data', (chunk: Buffer) => (total += chunk.length));
+          res.on('end', () => resolve(total));
+        },
+      );
+      req.on('error', reject);
+    });
+    expect(size).toBeGreaterThan(HUGE_BODY_BYTES);
   });
 });

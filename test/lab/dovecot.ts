@@ -89,6 +89,12 @@ local ${LAB_HOSTS.plain.address} {
   ssl = no
   disable_plaintext_auth = no
 }
+# Carol over SMTP: Postfix ignores Dovecot's nologin, so refuse her there outright.
+passdb {
+  driver = passwd-file
+  args = username_format=%u/%s ${dir}/refusals
+  deny = yes
+}
 passdb {
   driver = passwd-file
   args = scheme=PLAIN ${dir}/users
@@ -131,6 +137,9 @@ export function startDovecot(dir: string, certs: LabCerts): ServerCheck & { sasl
   mkdirSync(path.join(dir, 'mail'), { recursive: true, mode: 0o755 });
   chownSync(path.join(dir, 'mail'), MAIL_UID, MAIL_GID);
   writeFileSync(path.join(dir, 'users'), passwdFile(), { mode: 0o644 });
+  writeFileSync(path.join(dir, 'refusals'), `${LAB_USERS.carol.username}/smtp:::::::\n`, {
+    mode: 0o644,
+  });
   const configFile = path.join(dir, 'dovecot.conf');
   writeFileSync(configFile, config(dir, certs));
   const logFile = path.join(dir, 'dovecot.log');

@@ -13,8 +13,9 @@ import type { LabInfo } from './lab-info.ts';
 import type { LabState } from './lab-state.ts';
 import { startNodeServers } from './node-servers.ts';
 import { startPostfix, stopPostfix } from './postfix.ts';
-import { stopPid, waitForServer, type ServerCheck } from './processes.ts';
-import { LAB_DNS } from './topology.ts';
+import { portAnswers, stopPid, waitForServer, type ServerCheck } from './processes.ts';
+import { SILENT_PORTS } from './silent-host.ts';
+import { LAB_DNS, LAB_HOSTS, LAB_WEB } from './topology.ts';
 
 /** A lab this process started. */
 export interface RunningLab extends LabInfo {
@@ -42,8 +43,40 @@ export async function stopLabProcesses(
 
 const STATE_PREFIX = 'mailsetup-lab-';
 
+/** Every address:port the lab listens on; all must be free before it starts. */
+function labPorts(): Array<{ host: string; port: number }> {
+  const tlsHostPorts = [
+    LAB_HOSTS.good,
+    LAB_HOSTS.expired,
+    LAB_HOSTS.wrongName,
+    LAB_HOSTS.selfSigned,
+  ].flatMap((h) => [993, 143, 995, 110, 465, 587, 25].map((port) => ({ host: h.address, port })));
+  return [
+    ...tlsHostPorts,
+    ...[143, 110, 587, 25].map((port) => ({ host: LAB_HOSTS.plain.address, port })),
+    ...SILENT_PORTS.map((port) => ({ host: LAB_HOSTS.silent.address, port })),
+    { host: LAB_WEB.address, port: 443 },
+    { host: LAB_WEB.address, port: 80 },
+    { host: LAB_DNS.host, port: LAB_DNS.port },
+  ];
+}
+
+/** Fails fast when something (another lab, a system daemon) already holds a lab port. */
+async function assertPortsFree(): Promise<void> {
+  const ports = labPorts();
+  const taken = await Promise.all(ports.map((p) => portAnswers(p.host, p.port)));
+  const busy = ports.filter((_, i) => taken[i]).map((p) => `${p.host}:${p.port}`);
+  if (busy.length > 0) {
+    throw new Error(
+      `cannot start the mail lab: ${busy.slice(0, 5).join(', ')}${busy.length > 5 ? ' ...' : ''} ` +
+        'already in use (another lab? try npm run lab:down; a system postfix/dovecot? stop it)',
+    );
+  }
+}
+
 /** Starts every lab server; resolves when all of them answer. */
 export async function startLab(): Promise<RunningLab> {
+  await assertPortsFree();
   const stateDir = mkdtempSync(path.join(os.tmpdir(), STATE_PREFIX));
   // Dovecot's and Postfix's unprivileged processes must reach their files in here.
   chmodSync(stateDir, 0o755);
