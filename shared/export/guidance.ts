@@ -10,11 +10,17 @@ export interface GuidanceInput {
   titleKey: string;
   stepKeys: readonly string[];
   url?: string;
+  /** Interpolation values for the sentences (e.g. `provider`, the brand name). */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** Translates a provider key, adding the `providers:` namespace when the key has none. */
-export function providerText(t: Translate, key: string): string {
-  return t(key.includes(':') ? key : `providers:${key}`, { defaultValue: key });
+export function providerText(
+  t: Translate,
+  key: string,
+  params: Readonly<Record<string, string>> = {},
+): string {
+  return t(key.includes(':') ? key : `providers:${key}`, { ...params, defaultValue: key });
 }
 
 /** Only http(s) links are shown; anything else is dropped. */

@@ -100,6 +100,7 @@ export function exportFormats(
       ticketReport(settings, {
         t: options.t,
         notes,
+        ...(options.guidance ? { guidance: options.guidance } : {}),
         ...(options.check ? { check: options.check } : {}),
         ...(options.verification ? { verification: options.verification } : {}),
         ...(options.now ? { now: options.now } : {}),

@@ -70,9 +70,9 @@ function guidanceSection(t: Translate, guidance: readonly GuidanceInput[]): stri
   const items = guidance.map((g) => {
     const url = safeUrl(g.url);
     return [
-      `<h3>${esc(providerText(t, g.titleKey))}</h3>`,
+      `<h3>${esc(providerText(t, g.titleKey, g.params))}</h3>`,
       '<ol>',
-      ...g.stepKeys.map((key) => `<li>${esc(providerText(t, key))}</li>`),
+      ...g.stepKeys.map((key) => `<li>${esc(providerText(t, key, g.params))}</li>`),
       '</ol>',
       url ? `<p>${esc(t('export:sheet.helpLink'))} <a href="${esc(url)}">${esc(url)}</a></p>` : '',
     ].join('\n');

@@ -6,6 +6,7 @@
  * fields are dropped and any occurrence of the password in server text is masked.
  */
 import type { AccountSettings, Candidate, Finding, ProbeReport, SourceReport } from '../model.ts';
+import { providerText, type GuidanceInput } from './guidance.ts';
 import type { ExportNote, ExportPart, Translate } from './types.ts';
 
 /** The parts of the engine's check report this file reads (structural, so it does not depend on the engine). */
@@ -34,6 +35,7 @@ export interface ReportOptions {
   check?: CheckReportInput;
   verification?: VerificationInput;
   notes?: readonly ExportNote[];
+  guidance?: readonly GuidanceInput[];
   now?: Date;
 }
 
@@ -81,6 +83,11 @@ function reportJson(settings: AccountSettings, options: ReportOptions, now: Date
     probes: check?.probes ?? [],
     sources: check?.sources ?? [],
     candidates: { incoming: check?.incoming ?? [], outgoing: check?.outgoing ?? [] },
+    guidance: (options.guidance ?? []).map((g) => ({
+      code: g.code,
+      provider: g.provider,
+      ...(g.url ? { url: g.url } : {}),
+    })),
     notes: options.notes ?? [],
   };
   return `${JSON.stringify(redact(data, settings.password), null, 2)}\n`;
@@ -152,6 +159,14 @@ function reportText(settings: AccountSettings, options: ReportOptions, now: Date
       ...check.sources.map(
         (s) =>
           `${s.source} ${s.outcome}${s.trusted ? '' : ' untrusted'} ${s.ms} ms ${oneLine(s.url, 300)}${s.error ? ` (${s.error})` : ''}`,
+      ),
+    );
+  }
+  if (options.guidance?.length) {
+    lines.push(
+      ...heading('export:sheet.guidance'),
+      ...options.guidance.map(
+        (g) => `- ${providerText(t, g.titleKey, g.params)}${g.url ? ` (${g.url})` : ''}`,
       ),
     );
   }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { exportFormats } from '../../../shared/export/index.ts';
 import { settingsSheet } from '../../../shared/export/settings-sheet.ts';
 import { ticketReport, type CheckReportInput } from '../../../shared/export/ticket-report.ts';
+import { findProviderById } from '../../../shared/providers/index.ts';
+import { guidanceFor } from '../../../shared/providers/guidance.ts';
 import { cases, FIXED_DATE, HOSTILE_NAME, JANE, translator } from './fixtures.ts';
 
 const PASSWORD = 'Tr0ub4dor&3-secret';
@@ -80,6 +82,22 @@ describe('settings sheet (settings.html)', () => {
       expect(name).toContain(HOSTILE_NAME);
     });
   }
+
+  it("shows the provider guidance in the reader's language with its official link", () => {
+    const provider = findProviderById('mailbox-org');
+    expect(provider).toBeDefined();
+    const guidance = guidanceFor(provider, { reason: 'app-password-required' });
+    for (const language of ['en', 'de'] as const) {
+      const t = translator(language);
+      const html = settingsSheet(JANE, { t, language, guidance }).files[0]!.content;
+      const doc = new JSDOM(html).window.document;
+      const titles = [...doc.querySelectorAll('#guidance h3')].map((h) => h.textContent);
+      expect(titles).toContain(t(`providers:${guidance[0]!.titleKey}`, guidance[0]!.params));
+      expect(titles.every((title) => !title?.includes('.title'))).toBe(true);
+      const links = [...doc.querySelectorAll('#guidance a')].map((a) => a.getAttribute('href'));
+      for (const g of guidance.filter((g) => g.url)) expect(links).toContain(g.url);
+    }
+  });
 
   it('shows provider guidance and the notes of the client files, never the password', () => {
     const t = translator('en');
