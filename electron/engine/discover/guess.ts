@@ -36,14 +36,14 @@ export function standardPortsFor(protocols: readonly Protocol[]): ProbeTarget[] 
   }));
 }
 
-/** Host names tried (Thunderbird's list) and the protocols each name stands for. */
+/** Host names tried (Thunderbird's list, specific names first) and what each stands for. */
 export function guessHosts(domain: string): GuessHost[] {
   return [
     { host: `imap.${domain}`, protocols: ['imap'] },
     { host: `pop3.${domain}`, protocols: ['pop3'] },
     { host: `pop.${domain}`, protocols: ['pop3'] },
-    { host: `mail.${domain}`, protocols: ALL },
     { host: `smtp.${domain}`, protocols: ['smtp'] },
+    { host: `mail.${domain}`, protocols: ALL },
     { host: domain, protocols: ALL },
   ];
 }

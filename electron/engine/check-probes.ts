@@ -1,0 +1,111 @@
+/**
+ * Probing for `check`: every distinct candidate host once, on the standard ports of the protocols
+ * its candidates speak plus any other port a source named. Reports made during guessing are
+ * reused through the cache. Events of all hosts stream out merged, each tagged with its host.
+ */
+import type { Candidate, ProbeReport, Protocol } from '../../shared/model.ts';
+import { standardPortsFor } from './discover/guess.ts';
+import type { HostProber } from './discover/index.ts';
+import { probeHost, type ProbeEvent, type ProbeOptions, type ProbeTarget } from './probe/index.ts';
+
+export type HostProbeEvent = ProbeEvent & { host: string };
+
+export interface HostPlan {
+  host: string;
+  targets: ProbeTarget[];
+}
+
+/** Hosts probed at once. */
+const HOSTS_AT_ONCE = 4;
+
+/** One plan per distinct host, in the order the hosts first appear. */
+export function planHosts(candidates: readonly Candidate[]): HostPlan[] {
+  const byHost = new Map<string, Candidate[]>();
+  for (const candidate of candidates)
+    byHost.set(candidate.host, [...(byHost.get(candidate.host) ?? []), candidate]);
+  return [...byHost].map(([host, list]) => {
+    const protocols = [...new Set(list.map((c) => c.protocol))];
+    const targets = standardPortsFor(protocols);
+    for (const c of list) {
+      if (!targets.some((t) => t.port === c.port))
+        targets.push({ port: c.port, protocol: c.protocol, security: c.security });
+    }
+    return { host, targets };
+  });
+}
+
+/** Remembers probe reports per host so guessing and checking share them. */
+export class ProbeCache {
+  #reports = new Map<string, { ports: Set<number>; report: Promise<ProbeReport> }>();
+
+  /** A prober for discovery's guessing that fills this cache. */
+  prober(probeOnce: HostProber): HostProber {
+    return (host, protocols: readonly Protocol[], signal) => {
+      const report = probeOnce(host, protocols, signal);
+      this.#reports.set(host, {
+        ports: new Set(standardPortsFor(protocols).map((t) => t.port)),
+        report,
+      });
+      return report;
+    };
+  }
+
+  /** A finished report covering every target of the plan, if one was made. */
+  lookup(plan: HostPlan): Promise<ProbeReport> | undefined {
+    const entry = this.#reports.get(plan.host);
+    if (!entry || !plan.targets.every((target) => entry.ports.has(target.port))) return undefined;
+    return entry.report;
+  }
+}
+
+/** Probes the planned hosts (a few at once), yielding their events; returns the reports in plan order. */
+export async function* probeHosts(
+  plans: readonly HostPlan[],
+  options: ProbeOptions,
+  cache?: ProbeCache,
+): AsyncGenerator<HostProbeEvent, ProbeReport[]> {
+  const reports: ProbeReport[] = new Array(plans.length);
+  const queue: HostProbeEvent[] = [];
+  let wake: (() => void) | null = null;
+  const push = (event: HostProbeEvent): void => {
+    queue.push(event);
+    wake?.();
+    wake = null;
+  };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < plans.length; index = next++) {
+      const plan = plans[index] as HostPlan;
+      const cached = cache?.lookup(plan);
+      if (cached) {
+        const report = await cached;
+        reports[index] = report;
+        push({ type: 'done', report, host: plan.host });
+        continue;
+      }
+      const events = probeHost(plan.host, { ...options, ports: plan.targets });
+      for (;;) {
+        const step = await events.next();
+        if (step.done) {
+          reports[index] = step.value;
+          break;
+        }
+        push({ ...step.value, host: plan.host });
+      }
+    }
+  };
+  let running = true;
+  const workers = Promise.all(
+    Array.from({ length: Math.min(HOSTS_AT_ONCE, plans.length) }, worker),
+  ).finally(() => {
+    running = false;
+    wake?.();
+  });
+  while (running || queue.length > 0) {
+    const event = queue.shift();
+    if (event) yield event;
+    else await new Promise<void>((resolve) => (wake = resolve));
+  }
+  await workers;
+  return reports.filter(Boolean);
+}
