@@ -28,7 +28,7 @@ function factsOf(failure: Pop3Failure): FailureFacts {
     const { code, detail } = failure.net;
     // A TLS failure's detail is Node's code (CERT_HAS_EXPIRED, ...), which says the most.
     facts.code = code === 'tls-error' && detail ? detail : (NET_CODES[code] ?? code);
-    if (!failure.status && detail && code !== 'tls-error') facts.serverText = detail;
+    if (!failure.status && detail) facts.serverText = detail;
   }
   return facts;
 }

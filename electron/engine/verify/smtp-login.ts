@@ -6,14 +6,12 @@ import { failed, withDeadline, type AttemptOutcome, type LoginAttempt } from './
 import type { VerifyPhase } from './classify.ts';
 import { SmtpSession, type SmtpError } from './smtp-session.ts';
 
+const TLS_CODE = /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/;
+
 function phaseOf(error: SmtpError): VerifyPhase {
+  if (TLS_CODE.test(error.originalCode ?? '')) return 'tls';
   const code = error.code ?? '';
-  if (
-    code === 'ETLS' ||
-    error.command === 'STARTTLS' ||
-    /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/.test(code)
-  )
-    return 'tls';
+  if (code === 'ETLS' || error.command === 'STARTTLS' || TLS_CODE.test(code)) return 'tls';
   if (code === 'EAUTH' || error.command?.startsWith('AUTH')) return 'auth';
   if (error.command === 'CONN' && error.response) return 'greeting';
   return 'connect';
@@ -30,7 +28,7 @@ function underlyingCode(error: SmtpError): string | undefined {
 
 export function smtpFailure(error: SmtpError, attempt: LoginAttempt): AttemptOutcome {
   const phase = phaseOf(error);
-  const code = underlyingCode(error) ?? error.code;
+  const code = error.originalCode ?? underlyingCode(error) ?? error.code;
   return failed(
     {
       protocol: 'smtp',

@@ -9,6 +9,8 @@ import { tlsOptions, type LoginAttempt } from './attempt.ts';
 /** An error of SMTPConnection: `code` (EAUTH, ETIMEDOUT, ...), `response` (the reply), `command`. */
 export interface SmtpError {
   code?: string;
+  /** Node's code behind nodemailer's (ECONNREFUSED, CERT_HAS_EXPIRED, ...). */
+  originalCode?: string;
   response?: string;
   responseCode?: number;
   command?: string;

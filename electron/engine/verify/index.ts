@@ -1,0 +1,208 @@
+/**
+ * Verify: a real login on the chosen servers, with the security policy enforced, username forms
+ * tried where allowed, every failure classified (stable reason + the server's own words), and an
+ * optional sender check on the authenticated SMTP session. Results, never exceptions.
+ */
+import type { ParsedAddress } from '../../../shared/address.ts';
+import type { VerifyReason } from '../../../shared/codes.ts';
+import type { Endpoint } from '../../../shared/model.ts';
+import { findProviderById } from '../../../shared/providers/index.ts';
+import { likelyReason } from '../../../shared/providers/guidance.ts';
+import { createResolver, type Resolver } from '../net/resolver.ts';
+import type { AttemptOutcome, LoginAttempt } from './attempt.ts';
+import { classifyFailure } from './classify.ts';
+import { imapLogin } from './imap-login.ts';
+import { planTransport, type InsecureConsent } from './policy.ts';
+import { pop3Login } from './pop3-login.ts';
+import { checkSender, type SenderResult } from './sender-check.ts';
+import { smtpLogin } from './smtp-login.ts';
+import { accountVariants, limitVariants, mayTryNext, preferWorking } from './variants.ts';
+
+export interface VerifyOptions {
+  password: string;
+  /** Extra trusted CA certificates (PEM). */
+  ca?: string[];
+  resolver?: Resolver;
+  /** Per connection attempt (default 20 s). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** `true` = any host, or the host names consented to (plaintext / invalid certificate). */
+  allowInsecure?: boolean | string[];
+  /** Variants to try in order, max 3; default [endpoint.username]. */
+  usernames?: string[];
+  /** Sender check address (SMTP only). */
+  from?: string;
+}
+
+export type LoginResult =
+  | { ok: true; username: string; ms: number }
+  | {
+      ok: false;
+      reason: VerifyReason;
+      serverText?: string;
+      username?: string;
+      attempts: number;
+      ms: number;
+    };
+
+export interface VerificationReport {
+  incoming: LoginResult;
+  outgoing: LoginResult;
+  sender?: SenderResult;
+}
+
+export interface AccountToVerify {
+  address: ParsedAddress;
+  incoming: Endpoint;
+  outgoing: Endpoint;
+  providerId?: string;
+}
+
+export type { SenderResult } from './sender-check.ts';
+export type { InsecureConsent } from './policy.ts';
+
+export const DEFAULT_VERIFY_TIMEOUT_MS = 20_000;
+
+type Login = (attempt: LoginAttempt) => Promise<AttemptOutcome>;
+
+/** Reasons that say more than "wrong user name or password" (reported in preference). */
+const GENERIC: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'wrong-credentials',
+  'username-format',
+  'unknown',
+]);
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+async function resolveAddress(
+  host: string,
+  options: VerifyOptions,
+): Promise<{ ok: true; ip: string } | { ok: false; reason: VerifyReason }> {
+  const resolver = options.resolver ?? createResolver();
+  try {
+    const [ip] = await resolver.lookup(host, options.signal);
+    if (ip) return { ok: true, ip };
+    return { ok: false, reason: 'unreachable' };
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'ENOTFOUND';
+    return { ok: false, reason: classifyFailure({ protocol: 'imap', phase: 'connect', code }) };
+  }
+}
+
+interface EndpointOutcome {
+  login: LoginResult;
+  sender?: SenderResult;
+}
+
+async function runEndpoint(endpoint: Endpoint, options: VerifyOptions): Promise<EndpointOutcome> {
+  const started = performance.now();
+  const plan = planTransport(endpoint, options.allowInsecure as InsecureConsent);
+  // Policy first: nothing is sent, not even a connection is opened.
+  if (!plan.allowed)
+    return { login: { ok: false, reason: plan.reason, attempts: 0, ms: elapsed(started) } };
+  const resolved = await resolveAddress(endpoint.host, options);
+  if (!resolved.ok)
+    return { login: { ok: false, reason: resolved.reason, attempts: 0, ms: elapsed(started) } };
+  const usernames = limitVariants(
+    options.usernames?.length ? options.usernames : [endpoint.username],
+  );
+  let sender: SenderResult | undefined;
+  const login: Login =
+    endpoint.protocol === 'imap'
+      ? imapLogin
+      : endpoint.protocol === 'pop3'
+        ? pop3Login
+        : (attempt) =>
+            smtpLogin(
+              attempt,
+              options.from
+                ? async (session) => {
+                    sender = await checkSender(session, options.from!, options.password);
+                  }
+                : undefined,
+            );
+  let reported: { outcome: Extract<AttemptOutcome, { ok: false }>; username: string } | null = null;
+  let attempts = 0;
+  for (const username of usernames) {
+    if (options.signal?.aborted) break;
+    attempts += 1;
+    const outcome = await login({
+      endpoint,
+      ip: resolved.ip,
+      username,
+      password: options.password,
+      plan,
+      ...(options.ca ? { ca: options.ca } : {}),
+      timeoutMs: options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (outcome.ok) {
+      return { login: { ok: true, username, ms: elapsed(started) }, ...(sender ? { sender } : {}) };
+    }
+    if (!reported || (GENERIC.has(reported.outcome.reason) && !GENERIC.has(outcome.reason))) {
+      reported = { outcome, username };
+    }
+    if (!mayTryNext(outcome.reason)) break;
+  }
+  const failure = reported?.outcome ?? { ok: false as const, reason: 'timeout' as const };
+  return {
+    login: {
+      ok: false,
+      reason: failure.reason,
+      ...(failure.serverText ? { serverText: failure.serverText } : {}),
+      ...(reported ? { username: reported.username } : {}),
+      attempts,
+      ms: elapsed(started),
+    },
+  };
+}
+
+/** Logs in on one endpoint (IMAP, POP3 or SMTP); tries `options.usernames` in order. */
+export async function verifyEndpoint(
+  endpoint: Endpoint,
+  options: VerifyOptions,
+): Promise<LoginResult> {
+  return (await runEndpoint(endpoint, options)).login;
+}
+
+/** Applies provider knowledge to a failure ("mailbox.org with 2FA needs an app password"). */
+function sharpen(result: LoginResult, providerId: string | undefined): LoginResult {
+  if (result.ok) return result;
+  const provider = providerId ? findProviderById(providerId) : undefined;
+  return { ...result, reason: likelyReason(provider, result.reason, result.serverText ?? '') };
+}
+
+/**
+ * Verifies an account: incoming first (trying the username forms the provider allows), then
+ * outgoing with the username that worked first, then the sender check if asked.
+ */
+export async function verifyAccount(
+  settings: AccountToVerify,
+  options: VerifyOptions,
+): Promise<VerificationReport> {
+  const resolver = options.resolver ?? createResolver();
+  const shared = { ...options, resolver };
+  const variants = (endpoint: Endpoint) =>
+    options.usernames?.length
+      ? limitVariants(options.usernames)
+      : accountVariants(settings.address, endpoint.username, settings.providerId);
+  const { from: _from, ...withoutSender } = shared;
+  const incoming = (
+    await runEndpoint(settings.incoming, {
+      ...withoutSender,
+      usernames: variants(settings.incoming),
+    })
+  ).login;
+  const working = incoming.ok ? incoming.username : undefined;
+  const outgoingRun = await runEndpoint(settings.outgoing, {
+    ...shared,
+    usernames: preferWorking(variants(settings.outgoing), working),
+  });
+  return {
+    incoming: sharpen(incoming, settings.providerId),
+    outgoing: sharpen(outgoingRun.login, settings.providerId),
+    ...(options.from && outgoingRun.sender ? { sender: outgoingRun.sender } : {}),
+  };
+}
