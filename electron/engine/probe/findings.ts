@@ -45,7 +45,13 @@ export function deriveFindings(
     }
   }
   for (const protocol of ['imap', 'pop3', 'smtp'] as const) plaintextOnly(ports, protocol, add);
-  return findings;
+  // Where a whole service is plaintext-only, "no STARTTLS on port N" only repeats it.
+  const plaintextOnlyProtocols = new Set(
+    findings.filter((f) => f.code === 'plaintext-only').map((f) => f.protocol),
+  );
+  return findings.filter(
+    (f) => f.code !== 'starttls-missing' || !plaintextOnlyProtocols.has(f.protocol),
+  );
 }
 
 type Add = (

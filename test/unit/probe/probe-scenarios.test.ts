@@ -203,13 +203,25 @@ describe('probe against scripted servers', () => {
       starttlsOffered: false,
       authBeforeTls: true,
     });
-    expect(codes(report)).toEqual(
-      expect.arrayContaining([
-        'warning:starttls-missing',
-        'error:auth-before-tls',
-        'error:plaintext-only',
+    // "No STARTTLS on this port" would only repeat "plaintext only" here.
+    expect(codes(report)).toEqual(['error:auth-before-tls', 'error:plaintext-only']);
+  });
+
+  it('reports a missing STARTTLS where the same service has a TLS port', async () => {
+    const plain = await serve(pop3Script());
+    const secure = await serve({ ...pop3Script(), implicitTls: true });
+    const report = await probe(
+      FAKE_HOST,
+      options([
+        { port: secure.port, protocol: 'pop3', security: 'tls' },
+        { port: plain.port, protocol: 'pop3', security: 'starttls' },
       ]),
     );
+    // The plain port offers no login at all (no USER, no SASL) before TLS: also worth a word.
+    expect(report.findings.map((f) => [f.severity, f.code, f.port])).toEqual([
+      ['warning', 'starttls-missing', plain.port],
+      ['warning', 'no-auth-offered', plain.port],
+    ]);
   });
 
   it('warns when a STARTTLS port also offers AUTH before TLS', async () => {

@@ -1,0 +1,144 @@
+/**
+ * How `mailsetup probe` shows a report: table cells for a port, the findings in plain words, and
+ * the JSON document of `--json`.
+ */
+import type { Finding, PortResult, ProbeReport, TlsFacts } from '../../shared/model.ts';
+import type { Colours } from './colour.ts';
+import { findingMessage } from './findings-text.ts';
+import type { Cell, Column } from './table.ts';
+import type { Translate } from './translate.ts';
+
+export function probeColumns(t: Translate): Column[] {
+  return [
+    { key: 'port', title: t('cli:table.port'), width: 5, align: 'right' },
+    { key: 'protocol', title: t('cli:table.protocol'), width: 5 },
+    { key: 'security', title: t('cli:table.security'), width: 8 },
+    { key: 'status', title: t('cli:table.status'), width: 14 },
+    { key: 'tls', title: t('cli:table.tls'), width: 7 },
+    { key: 'certificate', title: t('cli:table.certificate'), width: 12 },
+    { key: 'time', title: t('cli:table.time'), width: 7, align: 'right' },
+    { key: 'auth', title: t('cli:table.auth'), width: 10 },
+  ];
+}
+
+export function pendingCells(t: Translate, port: string, c: Colours): Record<string, Cell> {
+  return { port, status: { text: t('cli:status.pending'), paint: c.dim } };
+}
+
+/** The certificate in one word: the worst thing about it, or 'valid'. */
+export function certificateVerdict(tls: TlsFacts | null, now = new Date()): string | null {
+  const cert = tls?.certificate;
+  if (!tls || !cert) return null;
+  if (new Date(cert.validTo) < now || tls.error === 'CERT_HAS_EXPIRED') return 'expired';
+  if (new Date(cert.validFrom) > now || tls.error === 'CERT_NOT_YET_VALID') return 'not-yet-valid';
+  if (!tls.hostnameMatch) return 'hostname-mismatch';
+  if (!tls.trusted) return cert.selfSigned ? 'self-signed' : 'untrusted';
+  return 'valid';
+}
+
+export function portCells(t: Translate, result: PortResult, c: Colours): Record<string, Cell> {
+  const ok = result.status === 'ok';
+  const statusPaint = ok
+    ? c.green
+    : result.status === 'refused'
+      ? c.dim
+      : result.status === 'timeout'
+        ? c.yellow
+        : c.red;
+  const reached = ok || result.greeting !== undefined;
+  const verdict = certificateVerdict(result.tls);
+  return {
+    port: String(result.port),
+    protocol: reached ? result.protocol.toUpperCase() : '',
+    security: reached
+      ? {
+          text: t(`cli:security.${result.security}`),
+          paint: result.security === 'plain' ? c.red : c.green,
+        }
+      : '',
+    status: { text: t(`cli:status.${result.status}`), paint: statusPaint },
+    tls: result.tls?.version ?? '',
+    certificate: verdict
+      ? { text: t(`cli:certificate.${verdict}`), paint: verdict === 'valid' ? c.green : c.red }
+      : '',
+    time: `${result.ms} ms`,
+    auth: result.auth.join(' '),
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The findings section: a heading, one line per finding (worst first), a summary. */
+export function findingsText(t: Translate, report: ProbeReport, c: Colours): string {
+  const lines = [c.bold(t('cli:probe.findings'))];
+  const sorted = [...report.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  if (sorted.length === 0) lines.push(`  ${c.green(t('cli:probe.noFindings'))}`);
+  for (const finding of sorted) {
+    const paint =
+      finding.severity === 'error' ? c.red : finding.severity === 'warning' ? c.yellow : c.dim;
+    lines.push(
+      `  ${paint(`${t(`cli:severity.${finding.severity}`)}:`)} ${findingMessage(t, finding)}`,
+    );
+  }
+  const count = (severity: Finding['severity']): number =>
+    report.findings.filter((f) => f.severity === severity).length;
+  lines.push(
+    '',
+    c.dim(
+      t('cli:probe.summary', { errors: count('error'), warnings: count('warning'), ms: report.ms }),
+    ),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `--json` document (see README: mailsetup probe). */
+export function probeJson(t: Translate, report: ProbeReport): object {
+  return {
+    host: report.host,
+    addresses: report.addresses,
+    ports: report.ports.map((p) => ({
+      port: p.port,
+      protocol: p.protocol,
+      security: p.security,
+      status: p.status,
+      ...(p.error !== undefined ? { error: p.error } : {}),
+      ...(p.greeting !== undefined ? { greeting: p.greeting } : {}),
+      tls: p.tls
+        ? {
+            version: p.tls.version,
+            cipher: p.tls.cipher,
+            trusted: p.tls.trusted,
+            hostnameMatch: p.tls.hostnameMatch,
+            ...(p.tls.error !== undefined ? { error: p.tls.error } : {}),
+            certificate: p.tls.certificate
+              ? {
+                  subject: p.tls.certificate.subject,
+                  issuer: p.tls.certificate.issuer,
+                  validFrom: p.tls.certificate.validFrom,
+                  validTo: p.tls.certificate.validTo,
+                  altNames: p.tls.certificate.altNames,
+                  sha256: p.tls.certificate.sha256,
+                  selfSigned: p.tls.certificate.selfSigned,
+                }
+              : null,
+          }
+        : null,
+      capabilities: p.capabilities,
+      auth: p.auth,
+      ...(p.starttlsOffered !== undefined ? { starttlsOffered: p.starttlsOffered } : {}),
+      ...(p.authBeforeTls !== undefined ? { authBeforeTls: p.authBeforeTls } : {}),
+      ms: p.ms,
+      ...(p.timing ? { timing: p.timing } : {}),
+    })),
+    findings: report.findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      ...(f.port !== undefined ? { port: f.port } : {}),
+      message: findingMessage(t, f),
+      ...(f.params ? { params: f.params } : {}),
+    })),
+    ms: report.ms,
+  };
+}
