@@ -73,7 +73,7 @@ const RULES: readonly TextRule[] = [
   },
   {
     pattern:
-      /too many simultaneous connections|maximum number of connections|too many concurrent connections|login rate limit hit|too many bad auth attempts/i,
+      /too many simultaneous connections|maximum number of connections|too many concurrent connections|account is temporarily unavailable|login rate limit hit|too many bad auth attempts/i,
     reason: 'too-many-connections',
   },
   // mailbox.org/Postfix "Sender address rejected: not owned by user", Yandex "... auth user",

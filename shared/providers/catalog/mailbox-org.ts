@@ -53,6 +53,9 @@ export const PLENTYONE: Provider = defineProvider({
   id: 'plentyone',
   name: 'PlentyONE (mailbox.org)',
   domains: [],
+  // The PlentyONE manual's table of mail.<your domain> servers (993/995 SSL, 587 "SSL/TLS",
+  // STARTTLS on 143/110/25) describes its own e-mail accounts assistant; the mailbox.org host
+  // names are used here because their certificates match (the service note says so).
   // Same MX as any mailbox.org-hosted domain: an MX lookup alone cannot tell the two apart, so
   // this entry is offered next to mailbox.org (see findProvidersByMx), never instead of it.
   mxPatterns: ['mailbox.org'],
@@ -63,7 +66,7 @@ export const PLENTYONE: Provider = defineProvider({
   appPasswordUrl: `${KB}/security-and-privacy/e-mail-password`,
   notes: ['plentyone.service-note.title'],
   guides: [
-    guide('plentyone', 'service-note', 2),
+    guide('plentyone', 'service-note', 3),
     sharedGuide('username-full', 'username-form', 1),
     guide('plentyone', 'mailbox-password', 3),
     APP_PASSWORD,

@@ -45,7 +45,7 @@ export const RUNBOX: Provider = defineProvider({
       url: 'https://help.runbox.com/usernames-and-passwords/',
     }),
     guide('runbox', 'app-password', 4, { url: 'https://help.runbox.com/account-security/' }),
-    guide('runbox', 'service-note', 2, {
+    guide('runbox', 'service-note', 3, {
       url: 'https://help.runbox.com/common-errors-when-sending-mail-through-an-email-client/',
     }),
     guide('runbox', 'sender-rule', 3, {

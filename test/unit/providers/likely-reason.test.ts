@@ -158,6 +158,7 @@ const CASES: Array<[string | undefined, VerifyReason, string, VerifyReason]> = [
     'too-many-connections',
   ],
   [undefined, 'unknown', 'Login Rate Limit Hit', 'too-many-connections'],
+  [undefined, 'unknown', 'NO Account is temporarily unavailable.', 'too-many-connections'],
   [
     undefined,
     'wrong-credentials',
