@@ -74,8 +74,10 @@ describe('lab DNS', () => {
     expect(await resolver.resolveSrv('_imaps._tcp.srvonly.test')).toEqual([
       { name: LAB_HOSTS.good.name, port: 993, priority: 0, weight: 1 },
     ]);
-    const pop3 = await resolver.resolveSrv('_pop3._tcp.srvonly.test');
-    expect(pop3.map((r) => r.name)).toEqual(['']); // target "." = not offered
+    // Target "." (Node reports it as the empty name): the service is not offered.
+    expect(await resolver.resolveSrv('_pop3._tcp.srvonly.test')).toEqual([
+      { name: '', port: 0, priority: 0, weight: 0 },
+    ]);
   });
 
   it('maps the web names to the web server and knows nothing else', async () => {
@@ -153,6 +155,22 @@ describe('lab IMAP (Dovecot)', () => {
         /^a1 /,
       );
       expect(reply).toMatch(/^a1 OK /);
+    } finally {
+      socket.destroy();
+    }
+  });
+});
+
+describe('lab POP3 (Dovecot)', () => {
+  it('refuses carol over 995 with the app-password text after PASS', async () => {
+    const socket = await tlsConnect(LAB_HOSTS.good.address, 995, LAB_HOSTS.good.name);
+    const session = new LineSession(socket);
+    try {
+      expect(await session.readLine()).toMatch(/^\+OK /);
+      expect(await session.command(`USER ${LAB_USERS.carol.username}`, /^[+-]/)).toMatch(/^\+OK/);
+      const reply = await session.command(`PASS ${LAB_USERS.carol.password}`, /^[+-]/);
+      expect(reply).toMatch(/^-ERR /);
+      expect(reply).toContain(APP_PASSWORD_REASON);
     } finally {
       socket.destroy();
     }

@@ -67,7 +67,7 @@ const srv = (service: string, port: number, target: string = LAB_HOSTS.good.name
   target,
   port,
   priority: 0,
-  weight: 1,
+  weight: target === '.' ? 0 : 1,
 });
 
 export const SRV_RECORDS: readonly SrvRecord[] = [

@@ -14,12 +14,7 @@ function config(): string {
     ...LOCAL_ZONES.map((z) => `local=/${z}/`),
     ...A_RECORDS.map((r) => `host-record=${r.name},${r.address}`),
     ...MX_RECORDS.map((r) => `mx-host=${r.name},${r.exchange},${r.priority}`),
-    ...SRV_RECORDS.map((r) =>
-      // Without a target dnsmasq publishes the "service not available" record (target ".").
-      r.target === '.'
-        ? `srv-host=${r.name}`
-        : `srv-host=${r.name},${r.target},${r.port},${r.priority},${r.weight}`,
-    ),
+    ...SRV_RECORDS.map((r) => `srv-host=${r.name},${r.target},${r.port},${r.priority},${r.weight}`),
     '',
   ];
   return lines.join('\n');

@@ -51,9 +51,13 @@ export function releaseLab(info: LabInfo): Promise<void> {
   return withLabLock(async () => {
     const state = readLabState();
     if (!state || state.info.stateDir !== info.stateDir) return;
-    const users = state.users.filter((pid) => pid !== process.pid && isAlive(pid));
-    if (state.persistent || users.length > 0) {
-      writeLabState({ ...state, users });
+    // One process may hold several leases (one per Vitest project): give back one of them.
+    const users = [...state.users];
+    const mine = users.indexOf(process.pid);
+    if (mine >= 0) users.splice(mine, 1);
+    const stillUsed = users.filter(isAlive);
+    if (state.persistent || stillUsed.length > 0) {
+      writeLabState({ ...state, users: stillUsed });
       return;
     }
     await stopLabProcesses(state);
