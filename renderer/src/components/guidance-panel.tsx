@@ -4,7 +4,9 @@
  * button that opens its help page. Without a known provider, the general explanation remains.
  */
 import { useTranslation } from 'react-i18next';
-import type { GuideSpec, Provider } from '../../../shared/providers/index.ts';
+import type { VerifyReason } from '../../../shared/codes.ts';
+import { guidanceFor } from '../../../shared/providers/guidance.ts';
+import type { Provider } from '../../../shared/providers/index.ts';
 import { useApp } from '../store/context.tsx';
 
 /** Provider keys are stored without their namespace. */
@@ -14,11 +16,12 @@ function providerKey(key: string): string {
 
 export function GuidancePanel({
   provider,
-  guides,
+  reason,
   headingLevel = 2,
 }: {
   provider: Provider | null;
-  guides: readonly GuideSpec[];
+  /** The login failure the guidance should address first, if any. */
+  reason?: VerifyReason;
   headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation();
@@ -26,6 +29,7 @@ export function GuidancePanel({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const name = provider?.name ?? '';
+  const guides = guidanceFor(provider ?? undefined, reason ? { reason } : {});
   const services = provider?.auth.servicesMustBeEnabled?.map((p) => p.toUpperCase()).join(', ');
   return (
     <section className="guidance" aria-labelledby="guidance-heading" data-testid="guidance">
@@ -70,7 +74,10 @@ export function GuidancePanel({
               onClick={() => void openHelp(guide.url ?? '')}
             >
               {t('wizard:password.open-help', { provider: name })}
-              <span className="visually-hidden"> ({t(providerKey(guide.titleKey))})</span>
+              <span className="visually-hidden">
+                {' '}
+                ({t(providerKey(guide.titleKey), guide.params)})
+              </span>
             </button>
           )}
         </div>

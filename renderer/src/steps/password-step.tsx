@@ -29,7 +29,7 @@ export function PasswordStep() {
     <form className="step" onSubmit={onSubmit} noValidate>
       <StepHeading>{t('wizard:steps.password.title')}</StepHeading>
       <p className="intro">{t('wizard:password.intro', { address })}</p>
-      <GuidancePanel provider={provider} guides={provider?.guides ?? []} />
+      <GuidancePanel provider={provider} />
       <div className="field">
         <label htmlFor="password">{t('wizard:password.label')}</label>
         <input

@@ -1,6 +1,7 @@
 /** Step 5: testing the login. Live results for incoming and outgoing mail, the reason and what to
  * do on failure, retry with only the password editable, and the keychain outcome. */
 import { type FormEvent } from 'react';
+import type { VerifyReason } from '../../../shared/codes.ts';
 import { useTranslation } from 'react-i18next';
 import { ConsentBox } from '../components/consent-box.tsx';
 import { GuidancePanel } from '../components/guidance-panel.tsx';
@@ -43,7 +44,7 @@ export function VerifyStep() {
   const failures = [verify.incoming, verify.outgoing].flatMap((row) =>
     row.result && !row.result.ok ? [row.result.reason] : [],
   );
-  const needsGuidance = failures.some((r) => GUIDANCE_REASONS.has(r));
+  const guidanceReason = failures.find((r) => GUIDANCE_REASONS.has(r));
   const consentHosts = [
     ...new Set(
       [
@@ -129,7 +130,9 @@ export function VerifyStep() {
           </button>
         </form>
       )}
-      {needsGuidance && <GuidancePanel provider={provider} guides={provider?.guides ?? []} />}
+      {guidanceReason && (
+        <GuidancePanel provider={provider} reason={guidanceReason as VerifyReason} />
+      )}
       {!ok && !running && verify.status !== 'idle' && (
         <button type="button" className="link-button" onClick={() => goTo('export')}>
           {t('wizard:verify.skip')}

@@ -5,7 +5,9 @@
 import type { ExportPart, GuidanceInput } from '../../../shared/export/index.ts';
 import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { AccountSettings } from '../../../shared/model.ts';
+import { guidanceFor } from '../../../shared/providers/guidance.ts';
 import type { AppState, SliceCreator } from './app-state.ts';
+import { providerOf } from './provider.ts';
 import type { CheckReport, VerifyReport } from './report-types.ts';
 
 export const CLIENT_FORMATS = ['thunderbird', 'outlook', 'apple', 'sheet'] as const;
@@ -78,7 +80,7 @@ export function createExportSlice(
         const extras: ExportExtras = {
           ...(state.check.report ? { check: state.check.report } : {}),
           ...(state.verify.report ? { verification: state.verify.report } : {}),
-          ...(guidance ? { guidance } : {}),
+          guidance: guidance ?? guidanceFor(providerOf(state) ?? undefined),
         };
         try {
           return exporter(settings, format ?? state.exportFormat, extras);

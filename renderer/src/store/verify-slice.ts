@@ -84,13 +84,11 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
       const password = get().password;
       if (!account || !password) return;
       set({ keychain: { status: 'saving', code: null } });
-      const result = await api
-        .saveSecret({ account, password })
-        .catch((error: unknown) => ({
-          ok: false as const,
-          code: 'ipc-failed',
-          detail: String(error),
-        }));
+      const result = await api.saveSecret({ account, password }).catch((error: unknown) => ({
+        ok: false as const,
+        code: 'ipc-failed',
+        detail: String(error),
+      }));
       set({
         keychain: result.ok
           ? { status: 'saved', code: null }
