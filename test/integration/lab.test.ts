@@ -287,6 +287,31 @@ describe('lab web server', () => {
     expect(res.body).toContain('<clientConfig');
   });
 
+  it('answers an Autodiscover POST from the static document', async () => {
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = https.request(
+        {
+          host: LAB_WEB.address,
+          method: 'POST',
+          path: '/autodiscover/autodiscover.xml',
+          servername: 'autodiscover.autodiscover.test',
+          headers: { host: 'autodiscover.autodiscover.test', 'content-type': 'text/xml' },
+          ca: lab.caPem,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        },
+      );
+      req.on('error', reject);
+      req.end(
+        '<Autodiscover><Request><EMailAddress>a@autodiscover.test</EMailAddress></Request></Autodiscover>',
+      );
+    });
+    expect(body).toContain('<Autodiscover');
+  });
+
   it('serves httponly.test only over http', async () => {
     const path = '/mail/config-v1.1.xml';
     expect((await get('http', 'autoconfig.httponly.test', path)).status).toBe(200);
