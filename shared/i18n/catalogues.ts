@@ -20,6 +20,10 @@ import enFindings from './en/findings.json';
 import deFindings from './de/findings.json';
 import enCli from './en/cli.json';
 import deCli from './de/cli.json';
+import enAddress from './en/address.json';
+import deAddress from './de/address.json';
+import enDiscovery from './en/discovery.json';
+import deDiscovery from './de/discovery.json';
 
 export const catalogues = {
   en: {
@@ -32,6 +36,8 @@ export const catalogues = {
     export: enExport,
     findings: enFindings,
     cli: enCli,
+    address: enAddress,
+    discovery: enDiscovery,
   },
   de: {
     common: deCommon,
@@ -43,5 +49,7 @@ export const catalogues = {
     export: deExport,
     findings: deFindings,
     cli: deCli,
+    address: deAddress,
+    discovery: deDiscovery,
   },
 } as const;
