@@ -1,0 +1,139 @@
+/**
+ * Proof on the wire that the consent rule holds: dumpcap records the loopback traffic to and from
+ * the lab's plaintext host while dave's login is verified on IMAP, POP3 and SMTP. Without consent
+ * neither the password nor its base64 forms (SASL PLAIN `\0user\0pass`, AUTH LOGIN) appear in the
+ * capture - also when a connection is made because the endpoint claims STARTTLS; with consent
+ * they do appear, which shows the capture would have seen them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createResolver } from '../../electron/engine/net/resolver.ts';
+import { verifyEndpoint, type LoginResult } from '../../electron/engine/verify/index.ts';
+import type { Endpoint, Protocol, Security } from '../../shared/model.ts';
+import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
+
+const lab = inject('lab');
+const DUMPCAP = '/usr/bin/dumpcap';
+const host = LAB_HOSTS.plain;
+const { dave } = LAB_USERS;
+
+/** Every form the password could travel in. */
+const forms = [
+  dave.password,
+  Buffer.from(`\u0000${dave.username}\u0000${dave.password}`).toString('base64'),
+  Buffer.from(dave.password).toString('base64').replace(/=+$/, ''),
+];
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'mailsetup-capture-'));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface Capture {
+  stop(): Promise<Buffer>;
+}
+
+/** Starts dumpcap on `lo` for the plain host; resolves once it is capturing (or null if it cannot). */
+function startCapture(name: string): Promise<Capture | null> {
+  const file = path.join(dir, `${name}.pcapng`);
+  return new Promise((resolve) => {
+    const child: ChildProcess = spawn(
+      DUMPCAP,
+      ['-i', 'lo', '-f', `host ${host.address}`, '-w', file],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let settled = false;
+    const timer = setTimeout(() => finish(null), 10_000);
+    function finish(value: Capture | null): void {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (!value) child.kill('SIGTERM');
+      resolve(value);
+    }
+    child.on('error', () => finish(null));
+    child.on('exit', () => finish(null));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (!chunk.toString().includes('Capturing on')) return;
+      finish({
+        stop: () =>
+          new Promise<Buffer>((done) => {
+            // Give the last packets a moment to reach the capture buffer, then let dumpcap flush.
+            setTimeout(() => {
+              child.once('exit', () => void readFile(file).then(done));
+              child.kill('SIGTERM');
+            }, 500);
+          }),
+      });
+    });
+  });
+}
+
+function endpoint(protocol: Protocol, port: number, security: Security): Endpoint {
+  return { protocol, host: host.name, port, security, username: dave.username };
+}
+
+const TARGETS: Array<[Protocol, number]> = [
+  ['imap', 143],
+  ['pop3', 110],
+  ['smtp', 587],
+];
+
+async function verifyAll(
+  security: Security,
+  allowInsecure: string[] | undefined,
+): Promise<LoginResult[]> {
+  const options = {
+    password: dave.password,
+    ca: [lab.caPem],
+    resolver: createResolver({ server: lab.dns }),
+    timeoutMs: 8000,
+    ...(allowInsecure ? { allowInsecure } : {}),
+  };
+  const results: LoginResult[] = [];
+  for (const [protocol, port] of TARGETS)
+    results.push(await verifyEndpoint(endpoint(protocol, port, security), options));
+  return results;
+}
+
+function found(capture: Buffer): string[] {
+  return forms.filter((form) => capture.includes(Buffer.from(form, 'latin1')));
+}
+
+describe.skipIf(!existsSync(DUMPCAP))(
+  'password on the wire (skipped when dumpcap is not installed)',
+  () => {
+    it('never crosses loopback without consent and does with consent (skipped if dumpcap cannot capture on lo)', async (context) => {
+      const refused = await startCapture('refused');
+      if (!refused) return context.skip();
+      const plainRefused = await verifyAll('plain', undefined);
+      const starttlsMissing = await verifyAll('starttls', undefined);
+      const withoutConsent = await refused.stop();
+
+      for (const result of plainRefused)
+        expect(result).toMatchObject({ ok: false, reason: 'insecure-refused' });
+      for (const result of starttlsMissing)
+        expect(result).toMatchObject({ ok: false, reason: 'tls-error' });
+      // The STARTTLS attempts did connect: the capture holds their traffic, but not the password.
+      expect(withoutConsent.includes(Buffer.from('EHLO'))).toBe(true);
+      expect(found(withoutConsent)).toEqual([]);
+
+      const allowed = await startCapture('allowed');
+      if (!allowed) return context.skip();
+      const withConsent = await verifyAll('plain', [host.name]);
+      const consentCapture = await allowed.stop();
+      for (const result of withConsent) expect(result).toMatchObject({ ok: true });
+      // The lab offers SASL PLAIN on all three, so the password travels as base64 of \0user\0pass.
+      expect(found(consentCapture)).toContain(forms[1]);
+    });
+  },
+);
