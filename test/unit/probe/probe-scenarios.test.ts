@@ -135,6 +135,27 @@ describe('probe against scripted servers', () => {
     expect(codes(report)).not.toContain('error:cert-untrusted');
   });
 
+  it('reports a server that speaks only an outdated TLS version', async () => {
+    const server = await serve({
+      ...imapScript(),
+      implicitTls: true,
+      tlsOptions: { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT:@SECLEVEL=0' },
+    });
+    const report = await probe(
+      FAKE_HOST,
+      options([{ port: server.port, protocol: 'imap', security: 'tls' }]),
+    );
+    expect(report.ports[0]).toMatchObject({ status: 'ok', security: 'tls' });
+    expect(report.ports[0]?.tls?.version).toBe('TLSv1.1');
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        code: 'tls-outdated',
+        severity: 'warning',
+        params: expect.objectContaining({ version: 'TLSv1.1' }),
+      }),
+    ]);
+  });
+
   it('recognises TLS spoken on a STARTTLS port', async () => {
     const server = await serve({ ...smtpScript(), implicitTls: true });
     const report = await probe(
