@@ -1,0 +1,230 @@
+/**
+ * The login step of `mailsetup check`: `--password-stdin` (one line from standard input; a
+ * silent prompt on a terminal), `--allow-insecure` (consent for the hosts being verified),
+ * `--from ADDRESS` (sender check), `--save-password` (OS keychain, only after a working login).
+ * The password never comes from argv and is never printed. Adds `verification` and `guidance`
+ * to the JSON report; both logins working means exit code 0.
+ */
+import { Writable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
+import type { VerifyReason } from '../../shared/codes.ts';
+import type { Endpoint } from '../../shared/model.ts';
+import { findProviderById } from '../../shared/providers/index.ts';
+import { guidanceFor } from '../../shared/providers/guidance.ts';
+import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
+import { secretAccount, type SecretStore } from '../engine/secrets/secret-store.ts';
+import type { Resolver } from '../engine/net/resolver.ts';
+import {
+  verifyAccount,
+  type LoginResult,
+  type VerificationReport,
+} from '../engine/verify/index.ts';
+import { readPasswordFromStdin } from './export-step.ts';
+import { UsageError, type CliIo } from './io.ts';
+import type { Translate } from './translate.ts';
+
+/** Options to merge into the check command's parseArgs options. */
+export const VERIFY_ARG_OPTIONS = {
+  'password-stdin': { type: 'boolean' },
+  'allow-insecure': { type: 'boolean' },
+  from: { type: 'string' },
+  'save-password': { type: 'boolean' },
+} as const;
+
+export interface VerifyArgs {
+  'password-stdin'?: boolean;
+  'allow-insecure'?: boolean;
+  from?: string;
+  'save-password'?: boolean;
+}
+
+export interface GuidanceJson {
+  code: string;
+  provider: string;
+  title: string;
+  steps: string[];
+  url?: string;
+}
+
+export interface VerifyStepResult {
+  verification: VerificationReport;
+  guidance: GuidanceJson[];
+  keychain?: { ok: true } | { ok: false; code: string; message: string };
+  /** Both logins worked. */
+  ok: boolean;
+}
+
+export interface VerifyStepInput {
+  address: ParsedAddress;
+  incoming: Endpoint;
+  outgoing: Endpoint;
+  providerId?: string;
+  password: string;
+  args: VerifyArgs;
+  ca?: string[];
+  resolver?: Resolver;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Where `--save-password` stores (default: the OS keychain). */
+  store?: SecretStore;
+}
+
+/** Checks the verify options before anything runs (a bad `--from` is a usage error). */
+export function validateVerifyArgs(args: VerifyArgs, t: Translate): string | undefined {
+  if (args.from === undefined) return undefined;
+  const parsed = parseAddress(args.from);
+  if (!parsed.ok) throw new UsageError(`--from: ${t(`address:${parsed.error}`)}`);
+  return parsed.value.address;
+}
+
+/** Reads the password: a silent prompt on a terminal, else the first line of stdin. */
+export async function readPassword(io: CliIo, address: string, t: Translate): Promise<string> {
+  const stdin = io.stdin as CliIo['stdin'] & { isTTY?: boolean };
+  if (!stdin.isTTY) return readPasswordFromStdin(io.stdin);
+  io.stderr.write(t('verify:prompt.password', { address }));
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const reader = createInterface({ input: io.stdin, output: muted, terminal: true });
+  try {
+    return await new Promise<string>((resolve) => {
+      reader.once('line', resolve);
+      reader.once('close', () => resolve(''));
+    });
+  } finally {
+    reader.close();
+    io.stderr.write('\n');
+  }
+}
+
+/** The first reason that needs the person's action: incoming, then outgoing, then the sender. */
+function leadingReason(report: VerificationReport): VerifyReason | undefined {
+  if (!report.incoming.ok) return report.incoming.reason;
+  if (!report.outgoing.ok) return report.outgoing.reason;
+  if (report.sender && !report.sender.ok) return report.sender.reason;
+  return undefined;
+}
+
+export function guidanceJson(
+  providerId: string | undefined,
+  reason: VerifyReason | undefined,
+  t: Translate,
+): GuidanceJson[] {
+  if (!reason) return [];
+  const provider = providerId ? findProviderById(providerId) : undefined;
+  return guidanceFor(provider, { reason }).map((guide) => ({
+    code: guide.code,
+    provider: guide.provider,
+    title: t(`providers:${guide.titleKey}`, guide.params),
+    steps: guide.stepKeys.map((key) => t(`providers:${key}`, guide.params)),
+    ...(guide.url ? { url: guide.url } : {}),
+  }));
+}
+
+async function savePassword(
+  input: VerifyStepInput,
+  report: VerificationReport,
+  t: Translate,
+): Promise<VerifyStepResult['keychain']> {
+  const store = input.store ?? new KeytarSecretStore();
+  const logins: Array<[Endpoint, LoginResult]> = [
+    [input.incoming, report.incoming],
+    [input.outgoing, report.outgoing],
+  ];
+  for (const [endpoint, login] of logins) {
+    if (!login.ok) continue;
+    const saved = await store.save(
+      secretAccount({ ...endpoint, username: login.username }),
+      input.password,
+    );
+    if (!saved.ok)
+      return { ok: false, code: saved.code, message: t(`verify:keychain.${saved.code}.title`) };
+  }
+  return { ok: true };
+}
+
+/** Runs the logins (and the sender check), builds the JSON additions. */
+export async function runVerifyStep(
+  input: VerifyStepInput,
+  t: Translate,
+): Promise<VerifyStepResult> {
+  const { args } = input;
+  const consentHosts = args['allow-insecure']
+    ? [input.incoming.host, input.outgoing.host]
+    : undefined;
+  const verification = await verifyAccount(
+    {
+      address: input.address,
+      incoming: input.incoming,
+      outgoing: input.outgoing,
+      ...(input.providerId ? { providerId: input.providerId } : {}),
+    },
+    {
+      password: input.password,
+      ...(input.ca ? { ca: input.ca } : {}),
+      ...(input.resolver ? { resolver: input.resolver } : {}),
+      ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+      ...(input.signal ? { signal: input.signal } : {}),
+      ...(consentHosts ? { allowInsecure: consentHosts } : {}),
+      ...(args.from ? { from: args.from } : {}),
+    },
+  );
+  const ok = verification.incoming.ok && verification.outgoing.ok;
+  const keychain =
+    args['save-password'] && ok ? await savePassword(input, verification, t) : undefined;
+  return {
+    verification,
+    guidance: guidanceJson(input.providerId, leadingReason(verification), t),
+    ...(keychain ? { keychain } : {}),
+    ok,
+  };
+}
+
+function loginLines(label: string, result: LoginResult, t: Translate): string[] {
+  if (result.ok) return [`${label}: ${t('verify:result.ok', { username: result.username })}`];
+  const lines = [
+    `${label}: ${t(`verify:${result.reason}.title`)}`,
+    `  ${t(`verify:${result.reason}.hint`)}`,
+  ];
+  if (result.serverText)
+    lines.push(`  ${t('verify:result.serverSaid', { text: result.serverText })}`);
+  return lines;
+}
+
+/** The human-readable part for the terminal. */
+export function verifyText(
+  result: VerifyStepResult,
+  from: string | undefined,
+  t: Translate,
+): string {
+  const { verification } = result;
+  const lines = [
+    ...loginLines(t('verify:result.incoming'), verification.incoming, t),
+    ...loginLines(t('verify:result.outgoing'), verification.outgoing, t),
+  ];
+  const sender = verification.sender;
+  if (sender && from) {
+    const label = t('verify:result.sender');
+    if (sender.ok) lines.push(`${label}: ${t('verify:result.senderOk', { address: from })}`);
+    else {
+      lines.push(
+        `${label}: ${t(`verify:${sender.reason}.title`)}`,
+        `  ${t(`verify:${sender.reason}.hint`)}`,
+      );
+      if (sender.serverText)
+        lines.push(`  ${t('verify:result.serverSaid', { text: sender.serverText })}`);
+    }
+  }
+  for (const guide of result.guidance) {
+    lines.push('', guide.title, ...guide.steps.map((step, i) => `  ${i + 1}. ${step}`));
+    if (guide.url) lines.push(`  ${guide.url}`);
+  }
+  if (result.keychain) {
+    lines.push(
+      '',
+      result.keychain.ok
+        ? t('verify:keychain.saved')
+        : `${result.keychain.message} ${t(`verify:keychain.${result.keychain.code}.hint`)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
