@@ -125,6 +125,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; code: string; deta
 /** Failures produced by the IPC layer itself (namespace `ipc`). */
 export const IPC_ERRORS = [
   'invalid-request',
+  'invalid-address',
   'forbidden-sender',
   'internal-error',
   'not-available',

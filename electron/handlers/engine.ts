@@ -1,35 +1,82 @@
 /**
  * `check:run`, `probe:run`, `verify:run`: thin callers of the engine. Each runs with the
- * operation's AbortSignal and forwards the engine's progress events to the window.
- *
- * The engine modules are written in parallel; a channel whose module has not landed yet answers
- * `not-available` (check: `engine/check.ts`, verify: `engine/verify/index.ts`).
+ * operation's AbortSignal and forwards the engine's progress events to the window; the final
+ * report is the call's result. Addresses are parsed with the shared parser; an unusable one is
+ * `invalid-address` with the parser's reason (namespace `address`) as detail.
  */
+import { parseAddress } from '../../shared/address.ts';
 import type { OperationEvent } from '../../shared/ipc.ts';
+import { findProviderById } from '../../shared/providers/index.ts';
+import { guidanceFor, type Guidance } from '../../shared/providers/guidance.ts';
+import { checkAddress } from '../engine/check.ts';
 import { probeHost } from '../engine/probe/index.ts';
+import { verifyAccount, type VerificationReport } from '../engine/verify/index.ts';
 import type { Handlers } from '../ipc.ts';
 
 type Emit = (event: OperationEvent['event']) => void;
 
 /**
- * Runs an engine generator to its end, forwarding each progress event (all but the final
- * `done`, whose report is the call's result anyway); returns the generator's report.
+ * Runs an engine generator to its end, forwarding each progress event except the final one
+ * (`finalType`, whose report is the call's result anyway); returns the generator's report.
  */
-export async function drain<R>(run: AsyncGenerator<{ type: string }, R>, emit: Emit): Promise<R> {
+export async function drain<R>(
+  run: AsyncGenerator<{ type: string }, R>,
+  emit: Emit,
+  finalType: string,
+): Promise<R> {
   for (;;) {
     const step = await run.next();
     if (step.done) return step.value;
-    if (step.value.type !== 'done') emit(step.value as OperationEvent['event']);
+    if (step.value.type !== finalType) emit(step.value as OperationEvent['event']);
   }
+}
+
+/** What `verify:run` answers: the engine's report plus the provider's guidance on a failure. */
+export interface VerifyAnswer extends VerificationReport {
+  guidance: Guidance[];
+}
+
+function guidanceForReport(report: VerificationReport, providerId: string | undefined): Guidance[] {
+  const failed = [report.incoming, report.outgoing].find((login) => !login.ok);
+  if (!failed || failed.ok) return [];
+  const provider = providerId ? findProviderById(providerId) : undefined;
+  return guidanceFor(provider, { reason: failed.reason });
 }
 
 export function engineHandlers(): Pick<Handlers, 'check:run' | 'probe:run' | 'verify:run'> {
   return {
-    'check:run': async () => ({ ok: false, code: 'not-available' }),
-    'probe:run': async ({ host, ports }, { signal, emit }) => {
-      const report = await drain(probeHost(host, { ports, signal }), emit);
+    'check:run': async ({ address }, { signal, emit }) => {
+      const parsed = parseAddress(address);
+      if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
+      const report = await drain(checkAddress(parsed.value, { signal }), emit, 'check-done');
       return { ok: true, value: report };
     },
-    'verify:run': async () => ({ ok: false, code: 'not-available' }),
+    'probe:run': async ({ host, ports }, { signal, emit }) => {
+      const report = await drain(probeHost(host, { ports, signal }), emit, 'done');
+      return { ok: true, value: report };
+    },
+    'verify:run': async (request, { signal }) => {
+      const parsed = parseAddress(request.address);
+      if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
+      const report = await verifyAccount(
+        {
+          address: parsed.value,
+          incoming: request.incoming,
+          outgoing: request.outgoing,
+          ...(request.providerId ? { providerId: request.providerId } : {}),
+        },
+        {
+          password: request.password,
+          allowInsecure: request.allowInsecure,
+          signal,
+          ...(request.from ? { from: request.from } : {}),
+        },
+      );
+      const answer: VerifyAnswer = {
+        ...report,
+        guidance: guidanceForReport(report, request.providerId),
+      };
+      return { ok: true, value: answer };
+    },
   };
 }

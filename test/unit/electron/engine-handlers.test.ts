@@ -87,3 +87,47 @@ describe('probe:run through IPC', () => {
     await vi.waitFor(() => expect(sockets.size).toBe(0));
   });
 });
+
+describe('check:run and verify:run through IPC', () => {
+  it('refuse an unusable address with the parser’s reason, before any network step', async () => {
+    expect(
+      await ipcMain.invoke('check:run', { operationId: 'c1', address: 'anna.example.org' }),
+    ).toEqual({
+      ok: false,
+      code: 'invalid-address',
+      detail: 'missing-at',
+    });
+    const endpoint = { host: '127.0.0.1', port: 1, security: 'tls', username: 'anna' };
+    expect(
+      await ipcMain.invoke('verify:run', {
+        operationId: 'v1',
+        address: 'anna@@example.org',
+        incoming: { ...endpoint, protocol: 'imap' },
+        outgoing: { ...endpoint, protocol: 'smtp' },
+        password: 'pw',
+        allowInsecure: [],
+      }),
+    ).toMatchObject({ ok: false, code: 'invalid-address' });
+  });
+
+  it('verify:run reports a classified failure and guidance as a result, not a throw', async () => {
+    const port = await listen(true);
+    server.close();
+    for (const socket of sockets) socket.destroy();
+    const endpoint = { host: '127.0.0.1', port, security: 'tls', username: 'anna@example.org' };
+    const result = (await ipcMain.invoke('verify:run', {
+      operationId: 'v2',
+      address: 'anna@example.org',
+      incoming: { ...endpoint, protocol: 'imap' },
+      outgoing: { ...endpoint, protocol: 'smtp' },
+      password: 'never-sent',
+      allowInsecure: [],
+    })) as Result<{ incoming: { ok: boolean; reason?: string }; guidance: unknown[] }>;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.incoming.ok).toBe(false);
+    expect(result.value.incoming.reason).toBe('unreachable');
+    expect(Array.isArray(result.value.guidance)).toBe(true);
+    expect(JSON.stringify(result)).not.toContain('never-sent');
+  });
+});
