@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import {
   exportFormats,
   FORMATS,
-  type Alternatives,
   type CheckReportInput,
   type ExportFile,
   type ExportFormat,
@@ -17,7 +16,7 @@ import {
   type VerificationInput,
 } from '../../shared/export/index.ts';
 import { createI18n, pickLanguage, type Language } from '../../shared/i18n/index.ts';
-import type { AccountSettings, Endpoint, ProbeReport } from '../../shared/model.ts';
+import type { AccountSettings } from '../../shared/model.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 
 export interface ExportStepInput {
@@ -27,7 +26,7 @@ export interface ExportStepInput {
   force?: boolean;
   includePassword?: boolean;
   language?: Language;
-  check?: CheckReportInput & { probes?: readonly ProbeReport[] };
+  check?: CheckReportInput;
   verification?: VerificationInput;
   guidance?: readonly GuidanceInput[];
   now?: Date;
@@ -62,38 +61,6 @@ export function parseFormats(list: string | undefined, t: Translate): ExportForm
       t('export:cli.unknownFormat', { format: list, formats: FORMATS.join(', ') }),
     );
   return [...new Set(names)] as ExportFormat[];
-}
-
-/**
- * Implicit-TLS endpoints the check found working (port answered, certificate trusted and matching
- * the host name), as fallbacks for clients that cannot express STARTTLS.
- */
-export function alternativesFromProbes(
-  probes: readonly ProbeReport[] | undefined,
-  settings: AccountSettings,
-): Alternatives {
-  const out: Endpoint[] = [];
-  for (const probe of probes ?? []) {
-    for (const port of probe.ports) {
-      if (
-        port.status !== 'ok' ||
-        port.security !== 'tls' ||
-        !port.tls?.trusted ||
-        !port.tls.hostnameMatch
-      )
-        continue;
-      const base = port.protocol === 'smtp' ? settings.outgoing : settings.incoming;
-      if (base.protocol !== port.protocol) continue;
-      out.push({
-        protocol: port.protocol,
-        host: probe.host,
-        port: port.port,
-        security: 'tls',
-        username: base.username,
-      });
-    }
-  }
-  return out;
 }
 
 const MAX_PASSWORD_BYTES = 4096;
@@ -145,7 +112,6 @@ export async function runExportStep(input: ExportStepInput, io: CliIo): Promise<
   const { files, notes } = exportFormats(input.settings, input.formats ?? FORMATS, {
     t,
     language,
-    alternatives: alternativesFromProbes(input.check?.probes, input.settings),
     includePassword: input.includePassword === true,
     ...(input.check ? { check: input.check } : {}),
     ...(input.verification ? { verification: input.verification } : {}),

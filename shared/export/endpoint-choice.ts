@@ -2,7 +2,7 @@
  * Choosing what to write for clients that cannot express STARTTLS (Apple profiles, the PRF's
  * incoming server): an implicit-TLS endpoint of the same account when one is known to work.
  */
-import type { Endpoint } from '../model.ts';
+import type { AccountSettings, Endpoint, ProbeReport } from '../model.ts';
 import type { Alternatives, ExportFormat, ExportNote } from './types.ts';
 
 export interface ChosenEndpoint {
@@ -43,4 +43,31 @@ export function preferImplicitTls(
       },
     ],
   };
+}
+
+/**
+ * Implicit-TLS endpoints a check found working (port answered, certificate trusted and matching
+ * the host name), with the username of the chosen endpoint of the same protocol.
+ */
+export function alternativesFromProbes(
+  probes: readonly ProbeReport[] | undefined,
+  settings: AccountSettings,
+): Endpoint[] {
+  const out: Endpoint[] = [];
+  for (const probe of probes ?? []) {
+    for (const port of probe.ports) {
+      if (port.status !== 'ok' || port.security !== 'tls') continue;
+      if (!port.tls?.trusted || !port.tls.hostnameMatch) continue;
+      const base = port.protocol === 'smtp' ? settings.outgoing : settings.incoming;
+      if (base.protocol !== port.protocol) continue;
+      out.push({
+        protocol: port.protocol,
+        host: probe.host,
+        port: port.port,
+        security: 'tls',
+        username: base.username,
+      });
+    }
+  }
+  return out;
 }

@@ -11,6 +11,7 @@
  */
 import type { AccountSettings } from '../model.ts';
 import { appleMobileconfig } from './apple-mobileconfig.ts';
+import { alternativesFromProbes } from './endpoint-choice.ts';
 import type { GuidanceInput } from './guidance.ts';
 import { outlookAutodiscover } from './outlook-autodiscover.ts';
 import { outlookPrf } from './outlook-prf.ts';
@@ -29,6 +30,7 @@ import {
 
 export * from './types.ts';
 export { validateSettings, type SettingsError, type SettingsResult } from './settings.ts';
+export { alternativesFromProbes } from './endpoint-choice.ts';
 export type { GuidanceInput } from './guidance.ts';
 export type { CheckReportInput, LoginResultInput, VerificationInput } from './ticket-report.ts';
 
@@ -37,7 +39,10 @@ export interface ExportOptions {
   t: Translate;
   /** The language of `t` (`en`, `de`), for the sheet's `lang` attribute and dates. */
   language: string;
-  /** Endpoints known to work besides the chosen ones (implicit-TLS fallbacks). */
+  /**
+   * Endpoints known to work besides the chosen ones (implicit-TLS fallbacks); by default the
+   * working implicit-TLS ports among `check.probes`.
+   */
   alternatives?: Alternatives;
   /** Put the password into the Apple profile. Only on the person's explicit request. */
   includePassword?: boolean;
@@ -65,7 +70,8 @@ export function exportFormats(
   options: ExportOptions,
 ): ExportPart {
   const wanted = new Set(formats);
-  const alternatives = options.alternatives ?? [];
+  const alternatives =
+    options.alternatives ?? alternativesFromProbes(options.check?.probes, settings);
   const parts: ExportPart[] = [];
   if (wanted.has('thunderbird')) {
     parts.push(thunderbirdAutoconfig(settings), thunderbirdUserJs(settings));
