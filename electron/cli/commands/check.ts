@@ -1,7 +1,107 @@
+/**
+ * `mailsetup check <address> [--dns ..] [--ca ..] [--ispdb URL] [--offline] [--timeout MS]
+ * [--json]`: discovery, probes of every candidate host, findings and one recommended incoming and
+ * outgoing endpoint. Live progress on a terminal, one JSON document with --json.
+ * Exit codes: 0 done, 1 an error finding or no recommendation, 2 bad usage or address, 3 could not
+ * run. Built as: parse options once, run the check, then the ordered follow-up STEPS (verify,
+ * export, ... add theirs there), then print.
+ */
+import type { ParsedAddress } from '../../../shared/address.ts';
+import { checkAddress, type CheckOptions, type CheckReport } from '../../engine/check.ts';
+import { parseCommandArgs } from '../args.ts';
+import { hostText, checkJson, recommendationText } from '../check-view.ts';
+import { createColours, type Colours } from '../colour.ts';
+import { DISCOVERY_OPTIONS, discoveryOptionsFrom, parseAddressArg } from '../discovery-options.ts';
+import { candidatesText, SourcesView } from '../discovery-view.ts';
 import { EXIT, type CliIo } from '../io.ts';
+import { createTranslate, languageFromEnv, type Translate } from '../translate.ts';
+import { exitCode as discoveryExit } from './discover.ts';
 
-/** `mailsetup check`: not built yet. */
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.stderr.write('mailsetup check: not available yet\n');
-  return EXIT.failed;
+export const CHECK_OPTIONS = { ...DISCOVERY_OPTIONS } as const;
+
+/** What the follow-up steps share and may extend. */
+export interface CheckContext {
+  io: CliIo;
+  t: Translate;
+  colours: Colours;
+  values: Record<string, unknown>;
+  address: ParsedAddress;
+  report: CheckReport;
+  /** Extra members of the `--json` document. */
+  json: Record<string, unknown>;
+  /** Extra text printed after the recommendation (terminal output). */
+  text: string[];
+  exit: number;
+}
+
+export type CheckStep = (context: CheckContext) => Promise<void>;
+
+/** Follow-up steps, in order, after the check itself. */
+export const STEPS: CheckStep[] = [];
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const t = createTranslate(languageFromEnv(io.env));
+  const { values, positionals } = parseCommandArgs(args, CHECK_OPTIONS, t);
+  const address = parseAddressArg(positionals[0], t);
+  const options: CheckOptions = await discoveryOptionsFrom(values, t);
+  const colours = createColours(io.stdout, io.env);
+  const report = await runCheck(address, options, io, t, colours, values.json !== true);
+  const context: CheckContext = {
+    io,
+    t,
+    colours,
+    values,
+    address,
+    report,
+    json: {},
+    text: [],
+    exit: exitCode(report),
+  };
+  for (const step of STEPS) await step(context);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ ...checkJson(t, report), ...context.json }, null, 2)}\n`);
+  } else {
+    io.stdout.write(recommendationText(t, report, colours));
+    for (const text of context.text) io.stdout.write(text);
+  }
+  return context.exit;
+}
+
+async function runCheck(
+  address: ParsedAddress,
+  options: CheckOptions,
+  io: CliIo,
+  t: Translate,
+  colours: Colours,
+  show: boolean,
+): Promise<CheckReport> {
+  const view = show ? new SourcesView(io, t, colours) : null;
+  if (show)
+    io.stdout.write(
+      `${colours.bold(t('discovery:cli.heading', { address: address.display }))}\n\n`,
+    );
+  let probing = false;
+  for await (const event of checkAddress(address, options)) {
+    if (event.type === 'check-done') return event.report;
+    if (!show) continue;
+    if ('host' in event) {
+      if (!probing) {
+        probing = true;
+        io.stdout.write(`\n${colours.bold(t('discovery:cli.probing'))}\n`);
+      }
+      if (event.type === 'done') io.stdout.write(hostText(t, event.report, colours));
+      continue;
+    }
+    if (event.type === 'done') io.stdout.write(candidatesText(t, event.result, colours));
+    else view?.onEvent(event);
+  }
+  throw new Error('check ended without a report');
+}
+
+export function exitCode(report: CheckReport): number {
+  const discovery = discoveryExit(report);
+  if (discovery === EXIT.failed) return EXIT.failed;
+  const noRecommendation = !report.recommended.incoming && !report.recommended.outgoing;
+  if (noRecommendation || report.findings.some((f) => f.severity === 'error')) return EXIT.findings;
+  return EXIT.ok;
 }
