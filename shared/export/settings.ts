@@ -130,7 +130,8 @@ export function validateSettings(input: unknown): SettingsResult {
     }
     let root = input as Record<string, unknown>;
     if (root.incoming === undefined && typeof root.recommended === 'object' && root.recommended) {
-      root = root.recommended as Record<string, unknown>;
+      // The whole `check --json` output: the address sits beside `recommended`.
+      root = { address: root.address, ...(root.recommended as Record<string, unknown>) };
     }
     const address = readAddress(root);
     const settings: AccountSettings = {

@@ -13,6 +13,19 @@ describe('validateSettings', () => {
       ok: true,
       settings: JANE,
     });
+    const { address, incoming, outgoing } = clone();
+    const candidate = { source: 'autoconfig', trusted: true, auth: ['PLAIN'] };
+    const checkJson = {
+      address,
+      recommended: {
+        incoming: { ...incoming, ...candidate },
+        outgoing: { ...outgoing, ...candidate },
+      },
+    };
+    expect(validateSettings(checkJson)).toEqual({
+      ok: true,
+      settings: { address, incoming, outgoing },
+    });
   });
 
   it('turns internationalised host names into their ASCII form', () => {
