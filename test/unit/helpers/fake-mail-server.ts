@@ -29,12 +29,16 @@ export interface FakeScript {
   onConnection?: (socket: net.Socket) => void;
   credentials?: Credentials;
   tlsOptions?: tls.TlsOptions;
+  /** Loopback address to listen on (default 127.0.0.1). */
+  address?: string;
 }
 
 export interface FakeServer {
   port: number;
   /** Lines received, per connection. */
   received: string[][];
+  /** Connections the server still holds open. */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -98,11 +102,12 @@ export async function startFakeServer(script: FakeScript): Promise<FakeServer> {
     raw.on('data', onData);
     if (script.greeting !== undefined) raw.write(script.greeting);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, script.address ?? '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
     received,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const FAKE_HOST = 'mail.fake.test';
+/** A loopback address the CA-signed leaf also names (for probes of an IP literal). */
+export const FAKE_ADDRESS = '127.0.77.1';
 
 export interface TestCerts {
   caPem: string;
@@ -53,7 +55,10 @@ export function makeTestCerts(): TestCerts {
       '-subj',
       `/CN=${FAKE_HOST}`,
     ]);
-    writeFileSync(file('leaf.ext'), `subjectAltName=DNS:${FAKE_HOST}\nbasicConstraints=CA:FALSE\n`);
+    writeFileSync(
+      file('leaf.ext'),
+      `subjectAltName=DNS:${FAKE_HOST},IP:${FAKE_ADDRESS}\nbasicConstraints=CA:FALSE\n`,
+    );
     openssl([
       'x509',
       '-req',

@@ -14,7 +14,7 @@ import {
   type FakeScript,
   type FakeServer,
 } from '../helpers/fake-mail-server.ts';
-import { FAKE_HOST, makeTestCerts, type TestCerts } from '../helpers/test-certs.ts';
+import { FAKE_ADDRESS, FAKE_HOST, makeTestCerts, type TestCerts } from '../helpers/test-certs.ts';
 
 /** Answers every name with 127.0.0.1 and records what was asked. */
 class FakeResolver implements Resolver {
@@ -73,7 +73,7 @@ describe('probe against scripted servers', () => {
     });
     expect(port?.capabilities).not.toContain('STARTTLS');
     expect(port?.tls).toMatchObject({ trusted: true, hostnameMatch: true });
-    expect(port?.tls?.certificate?.altNames).toEqual([FAKE_HOST]);
+    expect(port?.tls?.certificate?.altNames).toEqual([FAKE_HOST, FAKE_ADDRESS]);
     expect(port?.tls?.certificate?.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     expect(port?.tls?.version).toMatch(/^TLSv1\.[23]$/);
     expect(codes(report)).toEqual([]);
@@ -303,6 +303,26 @@ describe('probe against scripted servers', () => {
     expect(report.ports.map((p) => p.status)).toEqual(Array(6).fill('timeout'));
     expect(elapsed).toBeLessThan(timeoutMs * 1.5);
     expect(codes(report)).toEqual(Array(6).fill('error:port-timeout'));
+  });
+
+  it('leaves no connection open once it returns', async () => {
+    const imap = await serve(imapScript({ starttls: true }));
+    const silent = await serve({});
+    const wrong = await serve(smtpScript());
+    await probe(
+      FAKE_HOST,
+      options(
+        [
+          { port: imap.port, protocol: 'imap', security: 'starttls' },
+          { port: silent.port, protocol: 'imap', security: 'tls' },
+          { port: wrong.port, protocol: 'pop3', security: 'starttls' },
+        ],
+        { timeoutMs: 300 },
+      ),
+    );
+    // The server side sees the close a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([imap, silent, wrong].map((s) => s.openConnections())).toEqual([0, 0, 0]);
   });
 
   it('obeys an AbortSignal', async () => {
