@@ -45,9 +45,10 @@ footer { margin-top: 26px; font-size: 9pt; color: #555; }
 }
 `;
 
-function row(label: string, value: string, isName = false): string {
-  const dir = isName ? ' dir="auto"' : '';
-  return `<tr><th scope="row">${esc(label)}</th><td class="value"${dir}>${esc(value)}</td></tr>`;
+/** A table row; `kind` 'name' adds dir="auto", 'words' drops the typewriter font. */
+function row(label: string, value: string, kind: 'value' | 'name' | 'words' = 'value'): string {
+  const attrs = kind === 'words' ? '' : ` class="value"${kind === 'name' ? ' dir="auto"' : ''}`;
+  return `<tr><th scope="row">${esc(label)}</th><td${attrs}>${esc(value)}</td></tr>`;
 }
 
 function serverSection(t: Translate, kind: 'incoming' | 'outgoing', ep: Endpoint): string {
@@ -57,9 +58,9 @@ function serverSection(t: Translate, kind: 'incoming' | 'outgoing', ep: Endpoint
     '<table>',
     row(t('export:sheet.server'), ep.host),
     row(t('export:sheet.port'), String(ep.port)),
-    row(t('export:sheet.security'), t(`export:security.${ep.security}`)),
-    row(t('export:sheet.username'), ep.username, true),
-    row(t('export:sheet.authentication'), t('export:sheet.normalPassword')),
+    row(t('export:sheet.security'), t(`export:security.${ep.security}`), 'words'),
+    row(t('export:sheet.username'), ep.username, 'name'),
+    row(t('export:sheet.authentication'), t('export:sheet.normalPassword'), 'words'),
     '</table>',
     '</section>',
   ].join('\n');
@@ -123,9 +124,9 @@ export function settingsSheet(settings: AccountSettings, options: SheetOptions):
     `<h1>${esc(title)}</h1>`,
     `<p class="lead">${esc(t('export:sheet.intro'))}</p>`,
     '<table id="account">',
-    row(t('export:sheet.address'), settings.address, true),
+    row(t('export:sheet.address'), settings.address, 'name'),
     ...(settings.displayName
-      ? [row(t('export:sheet.displayName'), settings.displayName, true)]
+      ? [row(t('export:sheet.displayName'), settings.displayName, 'name')]
       : []),
     '</table>',
     serverSection(t, 'incoming', settings.incoming),
