@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
+import {
+  findProviderByDomain,
+  PROVIDERS,
+  providerCandidates,
+} from '../../../shared/providers/index.ts';
+import { discover } from '../../../electron/engine/discover/index.ts';
+import type { Resolver } from '../../../electron/engine/net/resolver.ts';
+
+function address(text: string): ParsedAddress {
+  const parsed = parseAddress(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+/** A resolver that records every question: offline discovery must ask none. */
+function recordingResolver(calls: string[]): Resolver {
+  const refuse = (name: string) => {
+    calls.push(name);
+    return Promise.reject(Object.assign(new Error('offline'), { code: 'ECONNREFUSED' }));
+  };
+  return { lookup: refuse, mx: refuse, srv: refuse };
+}
+
+describe('discover --offline', () => {
+  const withDomains = PROVIDERS.filter((provider) => provider.domains.length > 0);
+
+  it('covers the seed providers that own address domains', () => {
+    const ids = withDomains.map((provider) => provider.id);
+    // onOffice has no address domains of its own: only an MX lookup (network) can recognise it.
+    for (const seed of ['mailbox-org', 'runbox']) expect(ids).toContain(seed);
+  });
+
+  it.each(withDomains.map((provider) => [provider.id, provider.domains[0] as string]))(
+    '%s: answers for %s from built-in knowledge without touching the network',
+    async (_id, domain) => {
+      const calls: string[] = [];
+      const who = address(`Test.User@${domain}`);
+      const result = await discover(who, { offline: true, resolver: recordingResolver(calls) });
+      const provider = findProviderByDomain(domain);
+      expect(provider).toBeDefined();
+      if (!provider) return;
+      expect(calls).toEqual([]);
+      expect(result.provider).toBe(provider.id);
+      expect(result.sources).toEqual([
+        expect.objectContaining({ source: 'provider', outcome: 'found', trusted: true }),
+      ]);
+      const expected = providerCandidates(provider, who);
+      expect(result.incoming).toEqual(expected.incoming);
+      expect(result.outgoing).toEqual(expected.outgoing);
+      if (!provider.noImap) expect(result.incoming.length).toBeGreaterThan(0);
+      for (const candidate of [...result.incoming, ...result.outgoing]) {
+        expect(candidate).toMatchObject({ source: 'provider', trusted: true });
+        expect(candidate.username).not.toContain('%');
+      }
+    },
+  );
+
+  it('finds nothing offline for an unknown domain, and asks nobody', async () => {
+    const calls: string[] = [];
+    const result = await discover(address('a@unknown-domain.test'), {
+      offline: true,
+      resolver: recordingResolver(calls),
+    });
+    expect(calls).toEqual([]);
+    expect(result.incoming).toEqual([]);
+    expect(result.sources).toEqual([
+      expect.objectContaining({ source: 'provider', outcome: 'none' }),
+    ]);
+  });
+});
