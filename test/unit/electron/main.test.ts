@@ -103,6 +103,7 @@ describe('main process lifecycle', () => {
     await startMain();
     app.emit('second-instance');
     expect(StubBrowserWindow.instances).toHaveLength(1);
+    expect(StubBrowserWindow.instances[0]!.focused).toBe(1);
   });
 });
 

@@ -63,7 +63,10 @@ export class StubBrowserWindow extends EventEmitter {
   show(): void {
     this.shown = true;
   }
-  focus(): void {}
+  focused = 0;
+  focus(): void {
+    this.focused += 1;
+  }
   restore(): void {}
   isMinimized(): boolean {
     return false;
