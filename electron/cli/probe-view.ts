@@ -68,18 +68,24 @@ export function portCells(t: Translate, result: PortResult, c: Colours): Record<
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** The findings section: a heading, one line per finding (worst first), a summary. */
+/**
+ * The findings section: a heading, one line per finding (worst first), a summary. Findings that
+ * say the same about several ports (one certificate on seven ports) share one line.
+ */
 export function findingsText(t: Translate, report: ProbeReport, c: Colours): string {
   const lines = [c.bold(t('cli:probe.findings'))];
   const sorted = [...report.findings].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   if (sorted.length === 0) lines.push(`  ${c.green(t('cli:probe.noFindings'))}`);
-  for (const finding of sorted) {
+  for (const { finding, otherPorts } of groupByPort(t, sorted)) {
     const paint =
       finding.severity === 'error' ? c.red : finding.severity === 'warning' ? c.yellow : c.dim;
+    const also = otherPorts.length
+      ? ` ${t('cli:probe.alsoPorts', { ports: otherPorts.join(', ') })}`
+      : '';
     lines.push(
-      `  ${paint(`${t(`cli:severity.${finding.severity}`)}:`)} ${findingMessage(t, finding)}`,
+      `  ${paint(`${t(`cli:severity.${finding.severity}`)}:`)} ${findingMessage(t, finding)}${also}`,
     );
   }
   const count = (severity: Finding['severity']): number =>
@@ -91,6 +97,24 @@ export function findingsText(t: Translate, report: ProbeReport, c: Colours): str
     ),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Groups findings whose sentences differ only in the port number, keeping their order. */
+function groupByPort(
+  t: Translate,
+  findings: readonly Finding[],
+): Array<{ finding: Finding; otherPorts: number[] }> {
+  const groups = new Map<string, { finding: Finding; otherPorts: number[] }>();
+  findings.forEach((finding, index) => {
+    const key =
+      finding.port === undefined
+        ? `#${index}`
+        : `${finding.severity} ${findingMessage(t, { ...finding, port: 0, params: { ...finding.params, port: 0 } })}`;
+    const group = groups.get(key);
+    if (group && finding.port !== undefined) group.otherPorts.push(finding.port);
+    else groups.set(key, { finding, otherPorts: [] });
+  });
+  return [...groups.values()];
 }
 
 /** The `--json` document (see README: mailsetup probe). */
