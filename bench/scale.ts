@@ -1,0 +1,112 @@
+/**
+ * Benchmark 5: fifty hosts (127.0.30.1-50, tiny IMAP servers in this process) probed at once on
+ * the seven standard ports by a separate Node process, against one such host alone. Reports the
+ * wall-time ratio, the prober's peak RSS, and the sockets it still holds afterwards.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import {
+  median,
+  ratio,
+  ROOT,
+  row,
+  runCommand,
+  ms,
+  type BenchContext,
+  type BenchResult,
+} from './harness.ts';
+import { SCALE_HOSTS, startScaleServers } from './scale-servers.ts';
+
+const NAME = '5 scale';
+
+interface WorkerOutput {
+  wallMs: number;
+  maxRssKb: number;
+  socketsBefore: number;
+  socketsAfter: number;
+  resourcesAfter: string[];
+  statuses: Record<string, number>;
+}
+
+/** Bundles the worker into plain JavaScript, so it runs on `node` alone. */
+async function buildWorker(dir: string): Promise<string> {
+  const outfile = path.join(dir, 'scale-worker.mjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'bench/scale-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+async function probeHosts(worker: string, hosts: string[], ca: string): Promise<WorkerOutput> {
+  const result = await runCommand(process.execPath, [worker, JSON.stringify({ hosts, ca })], {
+    timeoutMs: 120_000,
+  });
+  if (result.code !== 0) throw new Error(`scale worker exited ${result.code}: ${result.stderr}`);
+  const output = JSON.parse(result.stdout) as WorkerOutput;
+  const ok = (output.statuses['993:ok'] ?? 0) + (output.statuses['143:ok'] ?? 0);
+  if (ok !== hosts.length * 2) {
+    throw new Error(
+      `scale probe: expected 993 and 143 ok on every host, got ${JSON.stringify(output.statuses)}`,
+    );
+  }
+  return output;
+}
+
+export async function run(ctx: BenchContext): Promise<BenchResult> {
+  const certs = path.join(ctx.lab.stateDir, 'certs');
+  const servers = await startScaleServers(
+    readFileSync(path.join(certs, 'good.pem'), 'utf8'),
+    readFileSync(path.join(certs, 'good.key'), 'utf8'),
+  );
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mailsetup-bench-scale-'));
+  try {
+    const worker = await buildWorker(dir);
+    const one: WorkerOutput[] = [];
+    const many: WorkerOutput[] = [];
+    for (let i = 0; i < ctx.runs; i++) {
+      one.push(await probeHosts(worker, servers.addresses.slice(0, 1), ctx.lab.caPem));
+      many.push(await probeHosts(worker, servers.addresses, ctx.lab.caPem));
+    }
+    const oneMs = median(one.map((o) => o.wallMs));
+    const manyMs = median(many.map((o) => o.wallMs));
+    const factor = manyMs / oneMs;
+    const peakMb = Math.max(...many.map((o) => o.maxRssKb)) / 1024;
+    const oneMb = median(one.map((o) => o.maxRssKb)) / 1024;
+    const leftOpen = Math.max(...[...one, ...many].map((o) => o.socketsAfter - o.socketsBefore));
+    const handles = [...new Set([...one, ...many].flatMap((o) => o.resourcesAfter))];
+    return {
+      rows: [
+        row(NAME, '1 host, 7 ports', ms(oneMs)),
+        row(NAME, `${SCALE_HOSTS} hosts at once, 7 ports each`, ms(manyMs)),
+        row(NAME, `${SCALE_HOSTS} hosts / 1 host`, ratio(factor), '< 2x', factor < 2),
+        row(
+          NAME,
+          `peak RSS, ${SCALE_HOSTS} hosts (1 host: ${oneMb.toFixed(0)} MB)`,
+          `${peakMb.toFixed(1)} MB`,
+          '< 150 MB',
+          peakMb < 150,
+        ),
+        row(NAME, 'sockets left open after the run', String(leftOpen), '0', leftOpen === 0),
+      ],
+      notes: [
+        `Scale: ${SCALE_HOSTS} tiny IMAP servers (implicit TLS on 993, STARTTLS on 143; the other ` +
+          'five standard ports refuse) in the bench process; the prober is a separate Node process ' +
+          '(the engine bundled by esbuild) that probes every host at once, without a cap across ' +
+          'hosts. Wall time is measured inside it (no start-up); peak RSS is its ' +
+          'process.resourceUsage().maxRSS; open sockets are its /proc/self/fd links to socket: ' +
+          `after the run minus before (stdio pipes). Network handles left: ${handles.length === 0 ? 'none' : handles.join(', ')}.`,
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await servers.close();
+  }
+}
