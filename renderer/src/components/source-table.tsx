@@ -27,9 +27,10 @@ export function SourceTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.source} className={`row-${row.status}`}>
+          <tr key={`${row.source}|${row.url ?? ''}`} className={`row-${row.status}`}>
             <th scope="row">
               {t(`wizard:sources.${row.source}`)}
+              {row.url && <span className="source-url">{row.url.split('?')[0]}</span>}
               {row.trusted === false && row.status === 'found' && (
                 <span className="untrusted"> {t('wizard:discovery.untrusted')}</span>
               )}

@@ -86,7 +86,9 @@ export function ExportStep() {
           );
         })}
         {format === 'sheet' && account && (
-          <pre className="file-content">{settingsText(t, account)}</pre>
+          <pre className="file-content" tabIndex={0} aria-label={t('wizard:export.preview')}>
+            {settingsText(t, account)}
+          </pre>
         )}
       </section>
       <div className="actions">

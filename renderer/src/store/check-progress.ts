@@ -53,8 +53,13 @@ function payload(event: EngineEvent): Record<string, unknown> {
   return event;
 }
 
+/** A source may run at several URLs (autoconfig at two places); a row is one source at one URL. */
+function sameSource(a: SourceRow, b: SourceRow): boolean {
+  return a.source === b.source && (a.url === undefined || b.url === undefined || a.url === b.url);
+}
+
 function upsertSource(rows: SourceRow[], row: SourceRow): SourceRow[] {
-  const index = rows.findIndex((r) => r.source === row.source);
+  const index = rows.findIndex((r) => sameSource(r, row));
   if (index < 0) return [...rows, row];
   const copy = rows.slice();
   copy[index] = { ...rows[index], ...row, startedAt: rows[index]!.startedAt };
@@ -95,7 +100,8 @@ export function applyCheckEvent(rows: CheckRows, event: EngineEvent, now: number
       if (!source) return rows;
       const outcome = text(data.outcome) ?? 'none';
       const status = (SOURCE_OUTCOMES.has(outcome) ? outcome : 'none') as SourceRow['status'];
-      const existing = rows.sources.find((r) => r.source === source);
+      const url = text(data.url);
+      const existing = rows.sources.find((r) => sameSource(r, { source, url } as SourceRow));
       return {
         ...rows,
         sources: upsertSource(rows.sources, {
