@@ -246,6 +246,8 @@ async function readFirstLine(probe: PortProbe): Promise<{ line: string } | { sta
     probe.connection = null;
     const upgraded = await upgrade(connection, ctx.host, ctx.tls, rest);
     if (!upgraded.ok) {
+      // Plaintext came back: a slow greeting after all, now spoiled by our ClientHello.
+      if (NOT_TLS.includes(upgraded.error.detail ?? '')) return readGreetingAgain(probe);
       const silent = upgraded.error.code === 'timeout' || upgraded.error.code === 'aborted';
       return {
         status: probe.finish(
@@ -262,6 +264,19 @@ async function readFirstLine(probe: PortProbe): Promise<{ line: string } | { sta
   }
   if (!line.ok) return { status: probe.fail(line.error, 'greeting') };
   return { line: line.value };
+}
+
+/** A second plain connection for a server whose greeting came late: no TLS attempt this time. */
+async function readGreetingAgain(
+  probe: PortProbe,
+): Promise<{ line: string } | { status: PortResult }> {
+  const { ctx } = probe;
+  const opened = await openTcp(probe);
+  if (!opened.ok) return { status: probe.fail(opened.error, 'connect') };
+  const connection = new Connection(opened.value, { timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+  probe.connection = connection;
+  const line = await connection.readLine();
+  return line.ok ? { line: line.value } : { status: probe.fail(line.error, 'greeting') };
 }
 
 /** Implicit TLS failed because the server spoke first in plaintext: read what it says. */

@@ -24,6 +24,8 @@ export interface FakeScript {
   implicitTls?: boolean;
   /** Sent on connect (or after the handshake); omitted = a silent server. */
   greeting?: string;
+  /** Wait this long before the greeting (a slow server). */
+  greetingDelayMs?: number;
   onLine?: (line: string, session: FakeSession) => void;
   /** Handles the raw socket instead (for byte-level misbehaviour). */
   onConnection?: (socket: net.Socket) => void;
@@ -100,7 +102,10 @@ export async function startFakeServer(script: FakeScript): Promise<FakeServer> {
       return;
     }
     raw.on('data', onData);
-    if (script.greeting !== undefined) raw.write(script.greeting);
+    const greeting = script.greeting;
+    if (greeting === undefined) return;
+    if (script.greetingDelayMs) setTimeout(() => session.write(greeting), script.greetingDelayMs);
+    else raw.write(greeting);
   });
   await new Promise<void>((resolve) => server.listen(0, script.address ?? '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;

@@ -175,6 +175,16 @@ describe('probe against scripted servers', () => {
     expect(codes(report)).not.toContain('error:plaintext-only');
   });
 
+  it('still reads a plain greeting that comes late, after the TLS attempt spoiled the first one', async () => {
+    const server = await serve({ ...pop3Script({ starttls: true }), greetingDelayMs: 400 });
+    const report = await probe(
+      FAKE_HOST,
+      options([{ port: server.port, protocol: 'pop3', security: 'starttls' }], { timeoutMs: 600 }),
+    );
+    expect(report.ports[0]).toMatchObject({ status: 'ok', security: 'starttls' });
+    expect(server.received).toHaveLength(2);
+  });
+
   it('recognises plaintext on an implicit TLS port', async () => {
     const server = await serve(imapScript());
     const report = await probe(
