@@ -1,7 +1,10 @@
 /**
  * The export step of the CLI (`mailsetup export`, `mailsetup check --export DIR`): runs the pure
  * exporters, writes the files into a folder, refuses to replace existing files unless `--force`,
- * and tells the person how to use each file and what to check by hand, in their language.
+ * and words how to use each file and what to check by hand, in the person's language. Writing and
+ * wording are apart so that `check --json` keeps standard output for its JSON document.
+ * (`readPasswordFromStdin` lives here and the login step's `sharedPassword` is used here: the
+ * two steps read standard input once per run.)
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -11,13 +14,19 @@ import {
   type CheckReportInput,
   type ExportFile,
   type ExportFormat,
+  type ExportNote,
   type GuidanceInput,
-  type Translate,
   type VerificationInput,
 } from '../../shared/export/index.ts';
-import { createI18n, pickLanguage, type Language } from '../../shared/i18n/index.ts';
-import type { AccountSettings } from '../../shared/model.ts';
+import type { VerifyReason } from '../../shared/codes.ts';
+import type { Language } from '../../shared/i18n/index.ts';
+import type { AccountSettings, Endpoint } from '../../shared/model.ts';
+import { guidanceFor } from '../../shared/providers/guidance.ts';
+import { findProviderById } from '../../shared/providers/index.ts';
+import type { CheckContext } from './commands/check.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
+import { languageFromEnv, type Translate } from './translate.ts';
+import { sharedPassword } from './verify-step.ts';
 
 export interface ExportStepInput {
   settings: AccountSettings;
@@ -25,22 +34,15 @@ export interface ExportStepInput {
   formats?: readonly ExportFormat[];
   force?: boolean;
   includePassword?: boolean;
-  language?: Language;
   check?: CheckReportInput;
   verification?: VerificationInput;
   guidance?: readonly GuidanceInput[];
   now?: Date;
 }
 
-/** The person's language from the environment (LC_ALL, LC_MESSAGES, LANG), English otherwise. */
-export function languageFromEnv(env: CliIo['env']): Language {
-  return pickLanguage(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
-
-export function translatorFor(language: Language): Translate {
-  const i18n = createI18n(language);
-  return (key, params) => i18n.t(key, params as never) as unknown as string;
-}
+export type ExportOutcome =
+  | { ok: true; dir: string; files: Array<ExportFile & { path: string }>; notes: ExportNote[] }
+  | { ok: false; code: 'exists' | 'write-failed'; message: string };
 
 /** Parses `--format thunderbird,apple`; all formats when absent. */
 export function parseFormats(list: string | undefined, t: Translate): ExportFormat[] {
@@ -49,17 +51,12 @@ export function parseFormats(list: string | undefined, t: Translate): ExportForm
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean);
-  for (const name of names) {
-    if (!(FORMATS as readonly string[]).includes(name)) {
-      throw new UsageError(
-        t('export:cli.unknownFormat', { format: name, formats: FORMATS.join(', ') }),
-      );
-    }
-  }
-  if (names.length === 0)
+  const unknown = names.find((name) => !(FORMATS as readonly string[]).includes(name));
+  if (unknown !== undefined || names.length === 0) {
     throw new UsageError(
-      t('export:cli.unknownFormat', { format: list, formats: FORMATS.join(', ') }),
+      t('export:cli.unknownFormat', { format: unknown ?? list, formats: FORMATS.join(', ') }),
     );
+  }
   return [...new Set(names)] as ExportFormat[];
 }
 
@@ -105,10 +102,15 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Runs the exporters and writes the files; returns the exit code. */
-export async function runExportStep(input: ExportStepInput, io: CliIo): Promise<number> {
-  const language = input.language ?? languageFromEnv(io.env);
-  const t = translatorFor(language);
+/**
+ * Runs the exporters and writes the files into `input.dir` (created if needed). Without `force`,
+ * nothing is written when any of the files exists already.
+ */
+export async function exportToDir(
+  input: ExportStepInput,
+  t: Translate,
+  language: Language,
+): Promise<ExportOutcome> {
   const { files, notes } = exportFormats(input.settings, input.formats ?? FORMATS, {
     t,
     language,
@@ -119,42 +121,166 @@ export async function runExportStep(input: ExportStepInput, io: CliIo): Promise<
     ...(input.now ? { now: input.now } : {}),
   });
   const dir = resolve(input.dir);
-  await mkdir(dir, { recursive: true });
+  const placed = files.map((file) => ({ ...file, path: join(dir, file.filename) }));
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      code: 'write-failed',
+      message: t('export:cli.writeFailed', { path: dir, detail }),
+    };
+  }
   if (!input.force) {
-    for (const file of files) {
-      const path = join(dir, file.filename);
-      if (await exists(path)) {
-        io.stderr.write(`${t('export:cli.exists', { path })}\n`);
-        return EXIT.usage;
+    for (const file of placed) {
+      if (await exists(file.path)) {
+        return { ok: false, code: 'exists', message: t('export:cli.exists', { path: file.path }) };
       }
     }
   }
   const secret = notes.some((n) => n.code === 'password-included');
-  for (const file of files) {
-    const path = join(dir, file.filename);
+  for (const file of placed) {
     const mode = secret && file.filename.endsWith('.mobileconfig') ? 0o600 : 0o644;
     try {
       // 'wx' also refuses a file that appeared after the check above.
-      await writeFile(path, file.content, {
+      await writeFile(file.path, file.content, {
         encoding: 'utf8',
         mode,
         flag: input.force ? 'w' : 'wx',
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      io.stderr.write(`${t('export:cli.writeFailed', { path, detail })}\n`);
-      return EXIT.failed;
+      const code = (error as { code?: string }).code === 'EEXIST' ? 'exists' : 'write-failed';
+      const message =
+        code === 'exists'
+          ? t('export:cli.exists', { path: file.path })
+          : t('export:cli.writeFailed', { path: file.path, detail });
+      return { ok: false, code, message };
     }
-    io.stdout.write(`${t('export:cli.written', { path })}\n`);
   }
-  io.stdout.write(`\n${t('export:cli.howToUse')}\n`);
-  for (const file of files) io.stdout.write(`- ${file.filename}: ${t(importKey(file))}\n`);
-  const warnings = notes.filter((n) => n.code !== 'password-included');
-  if (warnings.length) {
-    io.stdout.write(`\n${t('export:cli.checkByHand')}\n`);
-    for (const note of warnings)
-      io.stdout.write(`- ${t(`export:notes.${note.code}`, note.params)}\n`);
+  return { ok: true, dir, files: placed, notes };
+}
+
+/** Terminal text: the files written, how to use each, what to check by hand. */
+export function exportText(outcome: Extract<ExportOutcome, { ok: true }>, t: Translate): string {
+  const lines = outcome.files.map((file) => t('export:cli.written', { path: file.path }));
+  lines.push('', t('export:cli.howToUse'));
+  for (const file of outcome.files) lines.push(`- ${file.filename}: ${t(importKey(file))}`);
+  const manual = outcome.notes.filter((n) => n.code !== 'password-included');
+  if (manual.length) {
+    lines.push('', t('export:cli.checkByHand'));
+    for (const note of manual) lines.push(`- ${t(`export:notes.${note.code}`, note.params)}`);
   }
-  if (secret) io.stderr.write(`\n${t('export:notes.password-included')}\n`);
-  return EXIT.ok;
+  return `${lines.join('\n')}\n`;
+}
+
+/** The warning printed (on standard error) when a file holds the password, else null. */
+export function passwordWarning(outcome: ExportOutcome, t: Translate): string | null {
+  if (!outcome.ok || !outcome.notes.some((n) => n.code === 'password-included')) return null;
+  return `${t('export:notes.password-included')}\n`;
+}
+
+// ---------- `mailsetup check --export DIR` ----------
+
+/** Options to merge into the check command's parseArgs options. */
+export const EXPORT_ARG_OPTIONS = {
+  export: { type: 'string' },
+  format: { type: 'string' },
+  force: { type: 'boolean' },
+  'include-password': { type: 'boolean' },
+} as const;
+
+interface ExportArgs {
+  export?: string;
+  format?: string;
+  force?: boolean;
+  'include-password'?: boolean;
+  'password-stdin'?: boolean;
+}
+
+const endpointOf = (c: Endpoint): Endpoint => ({
+  protocol: c.protocol,
+  host: c.host,
+  port: c.port,
+  security: c.security,
+  username: c.username,
+});
+
+/** Provider guidance for the files: led by the first failed login's reason, if any. */
+function guidanceForCheck(
+  providerId: string | undefined,
+  verification: VerificationInput | undefined,
+): GuidanceInput[] {
+  const failed = [verification?.incoming, verification?.outgoing].find((r) => r && !r.ok);
+  const reason = failed && !failed.ok ? (failed.reason as VerifyReason) : undefined;
+  const provider = providerId ? findProviderById(providerId) : undefined;
+  if (!provider && !reason) return [];
+  return guidanceFor(provider, reason ? { reason } : {});
+}
+
+/**
+ * The check command's follow-up step (after the login step, whose result it puts into the
+ * report): with `--export DIR`, writes the files of the recommended settings.
+ */
+export async function exportCheckStep(context: CheckContext): Promise<void> {
+  const { io, t, report } = context;
+  const values = context.values as ExportArgs;
+  if (values.export === undefined) {
+    if (values.format !== undefined || values.force || values['include-password']) {
+      throw new UsageError(t('export:cli.needsExport'));
+    }
+    return;
+  }
+  const formats = parseFormats(values.format, t);
+  if (values['include-password'] && !values['password-stdin']) {
+    throw new UsageError(t('export:cli.passwordNeedsStdin'));
+  }
+  const { incoming, outgoing } = report.recommended;
+  if (!incoming || !outgoing) {
+    context.text.push(`\n${t('export:cli.nothingToExport')}\n`);
+    context.json.export = { ok: false, code: 'nothing-to-export' };
+    if (context.exit !== EXIT.failed) context.exit = EXIT.findings;
+    return;
+  }
+  const settings: AccountSettings = {
+    address: context.address.address,
+    incoming: endpointOf(incoming),
+    outgoing: endpointOf(outgoing),
+  };
+  if (values['include-password']) {
+    settings.password = await sharedPassword(io, context.address.display, t);
+  }
+  const verification = context.json.verification as VerificationInput | undefined;
+  const outcome = await exportToDir(
+    {
+      settings,
+      dir: values.export,
+      formats,
+      force: values.force === true,
+      includePassword: values['include-password'] === true,
+      check: report,
+      ...(verification ? { verification } : {}),
+      guidance: guidanceForCheck(report.provider, verification),
+    },
+    t,
+    languageFromEnv(io.env),
+  );
+  if (!outcome.ok) {
+    io.stderr.write(`mailsetup check: ${outcome.message}\n`);
+    context.json.export = { ok: false, code: outcome.code };
+    context.exit = outcome.code === 'exists' ? EXIT.usage : EXIT.failed;
+    return;
+  }
+  context.json.export = {
+    ok: true,
+    dir: outcome.dir,
+    files: outcome.files.map((file) => file.path),
+    notes: outcome.notes,
+  };
+  context.text.push(
+    `\n${context.colours.bold(t('export:cli.heading'))}\n${exportText(outcome, t)}`,
+  );
+  const warning = passwordWarning(outcome, t);
+  if (warning) io.stderr.write(warning);
 }

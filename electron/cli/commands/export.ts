@@ -4,42 +4,41 @@
  * (the `recommended` part of `check --json`, the whole `check --json` output, or written by hand).
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { validateSettings } from '../../../shared/export/index.ts';
 import { LANGUAGES, type Language } from '../../../shared/i18n/index.ts';
+import { parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
 import {
-  languageFromEnv,
+  exportText,
+  exportToDir,
   parseFormats,
+  passwordWarning,
   readPasswordFromStdin,
-  runExportStep,
-  translatorFor,
 } from '../export-step.ts';
+import { createTranslate, languageFromEnv } from '../translate.ts';
 
 const MAX_SETTINGS_BYTES = 1024 * 1024;
 
+export const EXPORT_COMMAND_OPTIONS = {
+  settings: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  'include-password': { type: 'boolean', default: false },
+  'password-stdin': { type: 'boolean', default: false },
+  lang: { type: 'string' },
+} as const;
+
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      settings: { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      'include-password': { type: 'boolean', default: false },
-      'password-stdin': { type: 'boolean', default: false },
-      lang: { type: 'string' },
-    },
-  });
-  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  if (!values.settings) throw new UsageError('--settings FILE.json is required');
-  if (!values.out) throw new UsageError('--out DIR is required');
-  if (values.lang && !(LANGUAGES as readonly string[]).includes(values.lang)) {
-    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
+  const envT = createTranslate(languageFromEnv(io.env));
+  const { values } = parseCommandArgs(args, EXPORT_COMMAND_OPTIONS, envT, 0);
+  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
+    throw new UsageError(envT('export:cli.badLanguage', { languages: LANGUAGES.join(', ') }));
   }
   const language = (values.lang as Language | undefined) ?? languageFromEnv(io.env);
-  const t = translatorFor(language);
+  const t = createTranslate(language);
+  if (!values.settings) throw new UsageError(t('export:cli.missingSettings'));
+  if (!values.out) throw new UsageError(t('export:cli.missingOut'));
   const formats = parseFormats(values.format, t);
   if (values['include-password'] && !values['password-stdin']) {
     throw new UsageError(t('export:cli.passwordNeedsStdin'));
@@ -87,15 +86,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     settings.password = password;
   }
-  return runExportStep(
+  const outcome = await exportToDir(
     {
       settings,
       dir: values.out,
       formats,
       force: values.force,
       includePassword: values['include-password'],
-      language,
     },
-    io,
+    t,
+    language,
   );
+  if (!outcome.ok) {
+    io.stderr.write(`mailsetup export: ${outcome.message}\n`);
+    return outcome.code === 'exists' ? EXIT.usage : EXIT.failed;
+  }
+  io.stdout.write(exportText(outcome, t));
+  const warning = passwordWarning(outcome, t);
+  if (warning) io.stderr.write(`\n${warning}`);
+  return EXIT.ok;
 }
