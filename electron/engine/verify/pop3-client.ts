@@ -142,6 +142,12 @@ export class Pop3Client {
         if (!reply.value.ok || reply.value.continuation)
           return fail('auth', { status: reply.value });
       }
+      // A server that says +OK to any password gives itself away on the first real command:
+      // STAT must answer "+OK <count> <size>" (RFC 1939 §5) before the login counts.
+      const stat = await this.#command('STAT');
+      if (!stat.ok) return fail('auth', stat.failure);
+      if (!stat.value.ok || !/^\d+ \d+/.test(stat.value.text))
+        return fail('auth', { status: stat.value });
       this.#state = 'transaction';
       return { ok: true, value: undefined };
     });

@@ -40,6 +40,7 @@ function pop3(answer: (user: string) => string) {
       return '+OK';
     }
     if (line.startsWith('PASS ')) return answer(String(state.user));
+    if (line === 'STAT') return '+OK 0 0';
     if (line === 'QUIT') return { close: true, text: '+OK bye' };
     return '-ERR unknown command';
   });
@@ -73,6 +74,7 @@ describe('POP3 login (fake server)', () => {
         const decoded = Buffer.from(line.slice(11), 'base64').toString();
         return decoded === `\u0000u\u0000${PASSWORD}` ? '+OK welcome' : '-ERR [AUTH] no';
       }
+      if (line === 'STAT') return '+OK 2 320';
       return line === 'QUIT' ? { close: true } : '-ERR ?';
     });
     expect(await verifyEndpoint(plain('pop3', server.port, 'u'), consent)).toMatchObject({

@@ -66,6 +66,7 @@ describe('CLI verify step', () => {
       if (line.startsWith('USER ')) return '+OK';
       if (line.startsWith('PASS '))
         return line === `PASS ${password}` ? '+OK in' : '-ERR [AUTH] Authentication failed.';
+      if (line === 'STAT') return '+OK 0 0';
       state.q = true;
       return { close: true, text: '+OK bye' };
     });
@@ -91,7 +92,8 @@ describe('CLI verify step', () => {
     );
     expect(refused.ok).toBe(false);
     expect(refused.verification.incoming).toMatchObject({ reason: 'insecure-refused' });
-    expect(refused.guidance.length).toBeGreaterThan(0);
+    // No provider knowledge and not a login refusal: the reason's own hint says it all.
+    expect(refused.guidance).toEqual([]);
     expect(store.size).toBe(0);
 
     const allowed = await runVerifyStep(
