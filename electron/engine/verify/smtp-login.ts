@@ -2,7 +2,13 @@
  * SMTP login check: connect, EHLO (STARTTLS as planned), AUTH, then optionally more work on the
  * authenticated session (the sender check), then QUIT. No message is ever sent.
  */
-import { failed, withDeadline, type AttemptOutcome, type LoginAttempt } from './attempt.ts';
+import {
+  failed,
+  scrubServerText,
+  withDeadline,
+  type AttemptOutcome,
+  type LoginAttempt,
+} from './attempt.ts';
 import type { VerifyPhase } from './classify.ts';
 import { SmtpSession, type SmtpError } from './smtp-session.ts';
 
@@ -27,6 +33,11 @@ function underlyingCode(error: SmtpError): string | undefined {
 }
 
 export function smtpFailure(error: SmtpError, attempt: LoginAttempt): AttemptOutcome {
+  if (error.code === 'EPROTOCOL' && error.command === 'AUTH') {
+    // AUTH "accepted" with something other than 235: the server is not telling the truth.
+    const serverText = scrubServerText(error.response, attempt.password);
+    return { ok: false, reason: 'protocol-error', ...(serverText ? { serverText } : {}) };
+  }
   const phase = phaseOf(error);
   const code = error.originalCode ?? underlyingCode(error) ?? error.code;
   return failed(

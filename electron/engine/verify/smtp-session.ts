@@ -20,6 +20,7 @@ export interface SmtpError {
 /** The parts of SMTPConnection used beyond its typings (internal, stable since nodemailer 6). */
 interface ConnectionInternals {
   allowsAuth: boolean;
+  lastServerResponse: string | false;
   _responseActions: Array<(reply: string) => void>;
   _sendCommand(line: string): void;
 }
@@ -74,8 +75,22 @@ export class SmtpSession {
     return this.internals.allowsAuth;
   }
 
-  login(user: string, pass: string): Promise<SmtpError | null> {
-    return this.#call((done) => this.#connection.login({ user, pass }, done));
+  /**
+   * Logs in. nodemailer takes any 2xx as success; RFC 4954 §6 says 235, and a server that
+   * answers "250" to everything (AUTH included) must not pass for a working login.
+   */
+  async login(user: string, pass: string): Promise<SmtpError | null> {
+    const error = await this.#call((done) => this.#connection.login({ user, pass }, done));
+    if (error) return error;
+    const reply = this.internals.lastServerResponse || '';
+    if (/^235[ -]/.test(reply)) return null;
+    return {
+      code: 'EPROTOCOL',
+      response: reply,
+      responseCode: Number.parseInt(reply.slice(0, 3), 10) || 0,
+      command: 'AUTH',
+      message: 'AUTH accepted without 235',
+    };
   }
 
   /** Sends one raw command and waits for its reply (null when the connection is gone). */
