@@ -4,6 +4,7 @@
  * certificate is still checked against the host name (`servername`).
  */
 import { ImapFlow } from 'imapflow';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_LENGTH } from '../net/connection.ts';
 import {
   codeOf,
   failed,
@@ -37,6 +38,28 @@ function phaseOf(error: ImapFlowError): VerifyPhase {
   return 'connect';
 }
 
+/** Whether the LIST that `includeMailboxes` ran after the login named INBOX. */
+function listsInbox(client: ImapFlow): boolean {
+  const listed = (client as unknown as { _mailboxList?: Array<{ path?: string }> })._mailboxList;
+  return Array.isArray(listed) && listed.some((entry) => entry.path?.toUpperCase() === 'INBOX');
+}
+
+/**
+ * imapflow caps lines and responses but not a whole session: a server flooding untagged lines
+ * would be parsed for as long as it sends. Count what reaches imapflow's parser (plain and TLS
+ * sockets are piped into it) and call `exceeded` once more than `max` bytes arrived.
+ */
+function capSessionBytes(client: ImapFlow, max: number, exceeded: () => void): void {
+  const streamer = (client as unknown as { streamer?: NodeJS.EventEmitter }).streamer;
+  let total = 0;
+  streamer?.on('pipe', (source: NodeJS.EventEmitter) => {
+    source.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > max) exceeded();
+    });
+  });
+}
+
 export async function imapLogin(attempt: LoginAttempt): Promise<AttemptOutcome> {
   const { endpoint, plan } = attempt;
   const client = new ImapFlow({
@@ -50,6 +73,13 @@ export async function imapLogin(attempt: LoginAttempt): Promise<AttemptOutcome> 
     tls: tlsOptions(attempt),
     logger: false,
     verifyOnly: true,
+    // After the login, LIST: every IMAP server lists INBOX (RFC 3501 §5.1), so a server that
+    // says OK to any password and then refuses what it advertised is not a working login.
+    includeMailboxes: true,
+    // imapflow's own caps are 1 GiB; a login check reads a few KiB (see net/connection.ts).
+    maxLineLength: DEFAULT_MAX_LINE_LENGTH,
+    maxLiteralSize: DEFAULT_MAX_LINE_LENGTH,
+    maxResponseSize: DEFAULT_MAX_BYTES,
     disableAutoIdle: true,
     connectionTimeout: attempt.timeoutMs,
     greetingTimeout: attempt.timeoutMs,
@@ -57,11 +87,20 @@ export async function imapLogin(attempt: LoginAttempt): Promise<AttemptOutcome> 
   });
   // imapflow also reports failures as events; the promise below is where we read them.
   client.on('error', () => {});
+  let flooded = false;
+  capSessionBytes(client, DEFAULT_MAX_BYTES, () => {
+    flooded = true;
+    client.close();
+  });
   const work = async (): Promise<AttemptOutcome> => {
     try {
       await client.connect();
+      if (!listsInbox(client)) {
+        return { ok: false, reason: 'protocol-error', serverText: 'LIST without INBOX' };
+      }
       return { ok: true };
     } catch (thrown) {
+      if (flooded) return { ok: false, reason: 'protocol-error', serverText: 'too much data' };
       const error = thrown as ImapFlowError;
       const phase = phaseOf(error);
       const code = codeOf(thrown);

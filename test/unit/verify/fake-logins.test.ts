@@ -153,6 +153,8 @@ describe('IMAP login (fake server)', () => {
           return { close: true, text: `* BYE\r\n${tag} OK bye` };
         case 'ID':
           return ['* ID NIL', `${tag} OK`];
+        case 'LIST':
+          return ['* LIST (\\HasNoChildren) "/" INBOX', `${tag} OK done`];
         default:
           return `${tag} OK`;
       }
