@@ -3,14 +3,16 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsentReason } from '../store/security.ts';
 import { useApp } from '../store/context.tsx';
+import type { Finding } from '../../../shared/model.ts';
+import { findingParams } from './finding-list.tsx';
 import { useCodeText } from './use-text.ts';
 
 interface ConsentBoxProps {
   id: string;
   host: string;
   reason: ConsentReason;
-  /** The certificate finding code when the reason is `cert`. */
-  problem: string | null;
+  /** The certificate finding when the reason is `cert`. */
+  problem: Finding | null;
 }
 
 export function ConsentBox({ id, host, reason, problem }: ConsentBoxProps) {
@@ -19,7 +21,9 @@ export function ConsentBox({ id, host, reason, problem }: ConsentBoxProps) {
   const consents = useApp((s) => s.settings.consents);
   const setConsent = useApp((s) => s.setConsent);
   const checked = consents.includes(host);
-  const problemText = problem ? codeText(['findings'], problem).title : '';
+  const problemText = problem
+    ? codeText(['findings'], problem.code, findingParams(problem)).title
+    : '';
   return (
     <fieldset className={checked ? 'consent consent-given' : 'consent'} data-testid="consent">
       <legend>{t('wizard:consent.legend')}</legend>

@@ -1,13 +1,31 @@
 /** One chosen server in plain words: what it is, how it is secured, where the setting came
  * from, what is wrong with it, and - when needed - the explicit confirmation. */
 import { useTranslation } from 'react-i18next';
-import type { Endpoint } from '../../../shared/model.ts';
+import type { Endpoint, Finding } from '../../../shared/model.ts';
 import type { CheckReport } from '../store/report-types.ts';
 import { candidateFor, certificateProblem, consentReason, findingsFor } from '../store/security.ts';
 import type { Side } from '../store/settings-slice.ts';
 import { ConsentBox } from './consent-box.tsx';
 import { FindingList } from './finding-list.tsx';
 import { SecurityBadge } from './security-badge.tsx';
+
+/** The finding behind a certificate problem, or one made from what the probe saw. */
+function problemFinding(
+  endpoint: Endpoint,
+  findings: Finding[],
+  code: string | null,
+): Finding | null {
+  if (!code) return null;
+  return (
+    findings.find((f) => f.code === code) ?? {
+      severity: 'error',
+      code,
+      host: endpoint.host,
+      port: endpoint.port,
+      protocol: endpoint.protocol,
+    }
+  );
+}
 
 export function EndpointCard({
   side,
@@ -64,7 +82,7 @@ export function EndpointCard({
               id={`consent-${side}`}
               host={endpoint.host}
               reason={reason}
-              problem={certificateProblem(endpoint, report)}
+              problem={problemFinding(endpoint, findings, certificateProblem(endpoint, report))}
             />
           )}
         </>

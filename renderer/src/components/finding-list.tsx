@@ -4,7 +4,17 @@ import type { Finding } from '../../../shared/model.ts';
 import { useCodeText } from './use-text.ts';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
-const ICONS = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+const ICONS = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
+
+/** The values a finding's sentence may name: its own params plus where it was seen. */
+export function findingParams(finding: Finding): Record<string, string | number | undefined> {
+  return {
+    host: finding.host,
+    port: finding.port,
+    protocol: finding.protocol?.toUpperCase(),
+    ...finding.params,
+  };
+}
 
 export function FindingList({
   findings,
@@ -20,11 +30,7 @@ export function FindingList({
   return (
     <ul className="findings" data-testid="findings">
       {sorted.map((finding, index) => {
-        const text = codeText(['findings'], finding.code, {
-          ...finding.params,
-          host: finding.host,
-          port: finding.port,
-        });
+        const text = codeText(['findings'], finding.code, findingParams(finding));
         return (
           <li
             key={`${finding.code}-${finding.host ?? ''}-${finding.port ?? ''}-${index}`}

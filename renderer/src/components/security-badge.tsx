@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Security } from '../../../shared/model.ts';
 import { badgeOf } from '../store/security.ts';
 
-const ICONS = { encrypted: '🔒', starttls: '🔒', unencrypted: '⚠' } as const;
+// Symbols every system font has (DejaVu, Segoe UI Symbol, Apple Symbols); no emoji font needed.
+const ICONS = { encrypted: '✔', starttls: '✔', unencrypted: '⚠' } as const;
 
 export function SecurityBadge({
   security,

@@ -30,7 +30,9 @@ export function SourceTable({
           <tr key={`${row.source}|${row.url ?? ''}`} className={`row-${row.status}`}>
             <th scope="row">
               {t(`wizard:sources.${row.source}`)}
-              {row.url && <span className="source-url">{row.url.split('?')[0]}</span>}
+              {row.url && !row.url.endsWith(':') && (
+                <span className="source-url">{row.url.split('?')[0]}</span>
+              )}
               {row.trusted === false && row.status === 'found' && (
                 <span className="untrusted"> {t('wizard:discovery.untrusted')}</span>
               )}

@@ -30,7 +30,7 @@ describe('address step', () => {
     const error = screen.getByTestId('address-error');
     expect(error.id).toBe('address-error');
     expect(input.getAttribute('aria-describedby')).toContain('address-error');
-    expect(error.textContent).not.toBe('');
+    expect(error.textContent).toContain('An email address has only one @ sign.');
     fireEvent.change(input, { target: { value: 'anna@example.test' } });
     expect(screen.queryByTestId('address-error')).toBeNull();
     expect(screen.getByTestId('address-ok')).toBeTruthy();
@@ -115,6 +115,32 @@ describe('review step', () => {
     fireEvent.click(boxes[0]!);
     await click('Continue');
     expect(store.getState().step).toBe('password');
+  });
+
+  it('explains an expired certificate and asks for consent for exactly that host', async () => {
+    const { store } = await toReview(
+      checkReport({
+        findings: [
+          {
+            severity: 'error',
+            code: 'cert-expired',
+            host: 'mail.example.test',
+            port: 993,
+            params: { date: '2026-10-17' },
+          },
+        ],
+      }),
+    );
+    const card = screen.getByTestId('card-incoming');
+    expect(within(card).getByTestId('findings').textContent).toContain(
+      'The certificate on port 993 expired on 2026-10-17.',
+    );
+    const consent = within(card).getByTestId('consent');
+    expect(consent.textContent).toContain(
+      'could not be verified. The certificate on port 993 expired',
+    );
+    fireEvent.click(within(consent).getByRole('checkbox'));
+    expect(store.getState().settings.consents).toEqual(['mail.example.test']);
   });
 
   it('lets every value be changed in the manual form', async () => {
