@@ -20,8 +20,10 @@ import {
   type LoginResult,
   type VerificationReport,
 } from '../engine/verify/index.ts';
+import type { CheckContext } from './commands/check.ts';
+import { discoveryOptionsFrom, type DiscoveryArgs } from './discovery-options.ts';
 import { readPasswordFromStdin } from './export-step.ts';
-import { UsageError, type CliIo } from './io.ts';
+import { EXIT, UsageError, type CliIo } from './io.ts';
 import type { Translate } from './translate.ts';
 
 /** Options to merge into the check command's parseArgs options. */
@@ -78,6 +80,21 @@ export function validateVerifyArgs(args: VerifyArgs, t: Translate): string | und
   return parsed.value.address;
 }
 
+const passwords = new WeakMap<object, Promise<string>>();
+
+/**
+ * The password of this command run, read once: later steps (export with --include-password) get
+ * the same value instead of reading standard input a second time.
+ */
+export function sharedPassword(io: CliIo, address: string, t: Translate): Promise<string> {
+  let password = passwords.get(io.stdin);
+  if (!password) {
+    password = readPassword(io, address, t);
+    passwords.set(io.stdin, password);
+  }
+  return password;
+}
+
 /** Reads the password: a silent prompt on a terminal, else the first line of stdin. */
 export async function readPassword(io: CliIo, address: string, t: Translate): Promise<string> {
   const stdin = io.stdin as CliIo['stdin'] & { isTTY?: boolean };
@@ -104,6 +121,15 @@ function leadingReason(report: VerificationReport): VerifyReason | undefined {
   return undefined;
 }
 
+/** Refusals of the login itself, where checking account settings at the provider helps. */
+const LOGIN_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'wrong-credentials',
+  'app-password-required',
+  'username-format',
+  'service-disabled',
+  'web-login-required',
+]);
+
 export function guidanceJson(
   providerId: string | undefined,
   reason: VerifyReason | undefined,
@@ -111,6 +137,8 @@ export function guidanceJson(
 ): GuidanceJson[] {
   if (!reason) return [];
   const provider = providerId ? findProviderById(providerId) : undefined;
+  // Without provider knowledge the generic guides only help with login refusals.
+  if (!provider && !LOGIN_REASONS.has(reason)) return [];
   return guidanceFor(provider, { reason }).map((guide) => ({
     code: guide.code,
     provider: guide.provider,
@@ -227,4 +255,57 @@ export function verifyText(
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The check command's follow-up step: with --password-stdin, logs in on the recommended servers
+ * and adds `verification` and `guidance` to the report. Exit code: 0 when both logins work, 1
+ * otherwise (3 stays 3).
+ */
+export async function verifyCheckStep(context: CheckContext): Promise<void> {
+  const { io, t } = context;
+  const values = context.values as VerifyArgs & DiscoveryArgs;
+  const wantsVerify = values['password-stdin'] === true;
+  if (!wantsVerify) {
+    if (values['allow-insecure'] || values.from !== undefined || values['save-password'])
+      throw new UsageError(t('verify:cli.needsPassword'));
+    return;
+  }
+  const from = validateVerifyArgs(values, t);
+  const { incoming, outgoing } = context.report.recommended;
+  if (!incoming || !outgoing) {
+    context.text.push(`\n${t('verify:cli.nothingToVerify')}\n`);
+    if (context.exit !== EXIT.failed) context.exit = EXIT.findings;
+    return;
+  }
+  const password = await sharedPassword(io, context.address.display, t);
+  if (!password) throw new UsageError(t('verify:cli.emptyPassword'));
+  const engine = await discoveryOptionsFrom(values, t);
+  const toEndpoint = (candidate: Endpoint): Endpoint => ({
+    protocol: candidate.protocol,
+    host: candidate.host,
+    port: candidate.port,
+    security: candidate.security,
+    username: candidate.username,
+  });
+  const result = await runVerifyStep(
+    {
+      address: context.address,
+      incoming: toEndpoint(incoming),
+      outgoing: toEndpoint(outgoing),
+      ...(context.report.provider ? { providerId: context.report.provider } : {}),
+      password,
+      args: { ...values, ...(from ? { from } : {}) },
+      ...(engine.ca?.length ? { ca: engine.ca } : {}),
+      ...(engine.resolver ? { resolver: engine.resolver } : {}),
+    },
+    t,
+  );
+  context.json.verification = result.verification;
+  context.json.guidance = result.guidance;
+  if (result.keychain) context.json.keychain = result.keychain;
+  context.text.push(
+    `\n${context.colours.bold(t('verify:cli.heading'))}\n${verifyText(result, from, t)}`,
+  );
+  if (context.exit !== EXIT.failed) context.exit = result.ok ? EXIT.ok : EXIT.findings;
 }

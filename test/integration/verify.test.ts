@@ -84,6 +84,27 @@ describe('verify against the lab', () => {
     },
   );
 
+  it("carries carol's app-password reason over to the bare SMTP 535 and tries SMTP only once", async () => {
+    const report = await verifyAccount(
+      {
+        address: address(carol.address),
+        incoming: endpoint('imap', 993, 'tls', carol.username),
+        outgoing: endpoint('smtp', 465, 'tls', carol.username),
+      },
+      base(carol.password),
+    );
+    expect(report.incoming).toMatchObject({
+      ok: false,
+      reason: 'app-password-required',
+      attempts: 1,
+    });
+    expect(report.outgoing).toMatchObject({
+      ok: false,
+      reason: 'app-password-required',
+      attempts: 1,
+    });
+  });
+
   it('finds bob through the username variants (local part only) and reuses it for SMTP', async () => {
     const report = await verifyAccount(
       {

@@ -15,9 +15,10 @@ import { DISCOVERY_OPTIONS, discoveryOptionsFrom, parseAddressArg } from '../dis
 import { candidatesText, SourcesView } from '../discovery-view.ts';
 import { EXIT, type CliIo } from '../io.ts';
 import { createTranslate, languageFromEnv, type Translate } from '../translate.ts';
+import { VERIFY_ARG_OPTIONS, verifyCheckStep } from '../verify-step.ts';
 import { exitCode as discoveryExit } from './discover.ts';
 
-export const CHECK_OPTIONS = { ...DISCOVERY_OPTIONS } as const;
+export const CHECK_OPTIONS = { ...DISCOVERY_OPTIONS, ...VERIFY_ARG_OPTIONS } as const;
 
 /** What the follow-up steps share and may extend. */
 export interface CheckContext {
@@ -37,7 +38,7 @@ export interface CheckContext {
 export type CheckStep = (context: CheckContext) => Promise<void>;
 
 /** Follow-up steps, in order, after the check itself. */
-export const STEPS: CheckStep[] = [];
+export const STEPS: CheckStep[] = [verifyCheckStep];
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const t = createTranslate(languageFromEnv(io.env));

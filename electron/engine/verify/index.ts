@@ -174,6 +174,23 @@ function sharpen(result: LoginResult, providerId: string | undefined): LoginResu
   return { ...result, reason: likelyReason(provider, result.reason, result.serverText ?? '') };
 }
 
+/** Refusals that concern the account, not one server: SMTP usually just says "535" then. */
+const ACCOUNT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'app-password-required',
+  'oauth-only',
+  'account-locked',
+  'web-login-required',
+]);
+
+/**
+ * Postfix and many submission servers hide the reason behind a bare 535. When the incoming server
+ * (same account, same password) gave an account-level reason, the outgoing refusal has the same.
+ */
+function inherit(outgoing: LoginResult, incoming: LoginResult): LoginResult {
+  if (outgoing.ok || incoming.ok || outgoing.reason !== 'wrong-credentials') return outgoing;
+  return ACCOUNT_REASONS.has(incoming.reason) ? { ...outgoing, reason: incoming.reason } : outgoing;
+}
+
 /**
  * Verifies an account: incoming first (trying the username forms the provider allows), then
  * outgoing with the username that worked first, then the sender check if asked.
@@ -196,13 +213,18 @@ export async function verifyAccount(
     })
   ).login;
   const working = incoming.ok ? incoming.username : undefined;
+  // After an account-level refusal, one attempt on SMTP is enough to show it (lockouts are real).
+  const accountRefused = !incoming.ok && ACCOUNT_REASONS.has(incoming.reason);
   const outgoingRun = await runEndpoint(settings.outgoing, {
     ...shared,
-    usernames: preferWorking(variants(settings.outgoing), working),
+    usernames: accountRefused
+      ? [incoming.username ?? settings.outgoing.username]
+      : preferWorking(variants(settings.outgoing), working),
   });
+  const incomingResult = sharpen(incoming, settings.providerId);
   return {
-    incoming: sharpen(incoming, settings.providerId),
-    outgoing: sharpen(outgoingRun.login, settings.providerId),
+    incoming: incomingResult,
+    outgoing: inherit(sharpen(outgoingRun.login, settings.providerId), incomingResult),
     ...(options.from && outgoingRun.sender ? { sender: outgoingRun.sender } : {}),
   };
 }
