@@ -46,9 +46,13 @@ export function failure(
 
 /** True for the main frame of a page served from the app's own origin. */
 export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean {
-  if (!frame) return false;
-  if (frame.parent !== null) return false;
-  return isAppUrl(frame.url);
+  try {
+    if (!frame || frame.parent !== null) return false;
+    return isAppUrl(frame.url);
+  } catch {
+    // A frame disposed while the message was in flight cannot be checked: refuse it.
+    return false;
+  }
 }
 
 /** A short, password-free description of why a payload was refused. */
@@ -106,11 +110,18 @@ export function registerIpc(
     const emit = (engineEvent: OperationEvent['event']): void => {
       if (controller.signal.aborted || sender.isDestroyed()) return;
       const message: OperationEvent = { operationId, event: engineEvent };
-      sender.send(EVENT_CHANNEL, message);
+      try {
+        sender.send(EVENT_CHANNEL, message);
+      } catch {
+        // A progress event that cannot be cloned or delivered is dropped; the report still comes.
+      }
     };
     try {
       const result = await handler(request, { signal: controller.signal, emit, sender });
       return controller.signal.aborted ? failure('cancelled') : result;
+    } catch (error) {
+      if (controller.signal.aborted) return failure('cancelled');
+      throw error;
     } finally {
       operations.finish(sender.id, operationId, controller);
     }

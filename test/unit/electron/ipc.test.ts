@@ -164,6 +164,24 @@ describe('IPC registration', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('refuses a sender whose frame was disposed (reading it throws)', async () => {
+    const calls: Calls = [];
+    registerIpc(asIpcMain(), recordingHandlers(calls));
+    const disposed = {
+      get parent(): never {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+      url: 'app://mailsetup/index.html',
+    };
+    const result = await ipcMain.invoke(
+      'app:info',
+      {},
+      { frame: disposed as unknown as FrameLike },
+    );
+    expect(result).toEqual({ ok: false, code: 'forbidden-sender' });
+    expect(calls).toHaveLength(0);
+  });
+
   it('turns a throwing handler into internal-error without logging the payload', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     registerIpc(
@@ -234,6 +252,59 @@ describe('IPC operations', () => {
       ok: true,
       value: false,
     });
+  });
+
+  it('an engine that throws once cancelled still answers cancelled', async () => {
+    let context: HandlerContext | undefined;
+    registerIpc(
+      asIpcMain(),
+      recordingHandlers([], {
+        'probe:run': async (_request, c) => {
+          context = c;
+          await new Promise((resolve) =>
+            c.signal.addEventListener('abort', resolve, { once: true }),
+          );
+          throw new DOMException('aborted', 'AbortError');
+        },
+      }),
+    );
+    const sender = new StubWebContents();
+    const running = ipcMain.invoke(
+      'probe:run',
+      { operationId: 'p', host: 'a.example' },
+      { sender },
+    );
+    await vi.waitFor(() => expect(context).toBeDefined());
+    await ipcMain.invoke('operation:cancel', { operationId: 'p' }, { sender });
+    expect(await running).toEqual({ ok: false, code: 'cancelled' });
+  });
+
+  it('drops a progress event that cannot be sent, and still answers with the report', async () => {
+    registerIpc(
+      asIpcMain(),
+      recordingHandlers([], {
+        'probe:run': async (_request, c) => {
+          c.emit({ type: 'port', bad: () => 1 });
+          c.emit({ type: 'port', good: true });
+          return {
+            ok: true,
+            value: { host: 'a.example', addresses: [], ports: [], findings: [], ms: 1 },
+          };
+        },
+      }),
+    );
+    const sender = new StubWebContents();
+    sender.send = (channel: string, payload: unknown) => {
+      structuredClone(payload); // throws for functions, as Electron's IPC does
+      sender.sent.push({ channel, payload });
+    };
+    const result = await ipcMain.invoke(
+      'probe:run',
+      { operationId: 'q', host: 'a.example' },
+      { sender },
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(sender.sent).toHaveLength(1);
   });
 
   it('another window cannot cancel an operation it did not start', async () => {
