@@ -40,7 +40,7 @@ export function caOption(extra: string[] | undefined): string[] | undefined {
 const contexts = new Map<string, tls.SecureContext>();
 const MAX_CONTEXTS = 8;
 
-function secureContext(settings: TlsSettings): tls.SecureContext {
+export function secureContext(settings: TlsSettings): tls.SecureContext {
   const key = JSON.stringify([settings.ca ?? [], settings.minVersion, settings.ciphers]);
   let context = contexts.get(key);
   if (!context) {
