@@ -43,6 +43,14 @@ describe('CLI verify step', () => {
     expect(streams.err()).toBe('');
   });
 
+  it('prompts on a terminal without echoing what is typed', async () => {
+    const streams = io('typed-secret\n');
+    (streams.stdin as PassThrough & { isTTY?: boolean }).isTTY = true;
+    expect(await readPassword(streams, 'u@example.test', t)).toBe('typed-secret');
+    expect(streams.err()).toContain('Password for u@example.test');
+    expect(streams.err()).not.toContain('typed-secret');
+  });
+
   it('rejects a bad --from as a usage error', () => {
     expect(() => validateVerifyArgs({ from: 'not an address' }, t)).toThrow(UsageError);
     expect(validateVerifyArgs({ from: 'Me@Example.TEST' }, t)).toBe('Me@example.test');
