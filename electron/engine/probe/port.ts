@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/model.ts';
 import { tlsFacts } from '../net/cert.ts';
 import { Connection, openSocket } from '../net/connection.ts';
-import type { NetFailure } from '../net/errors.ts';
+import { bounded, type NetFailure } from '../net/errors.ts';
 import { upgrade } from '../net/starttls.ts';
 import { tlsHandshake, type TlsSettings } from '../net/tls-handshake.ts';
 import type { CapabilitySet } from './capabilities.ts';
@@ -171,7 +171,7 @@ async function converse(probe: PortProbe): Promise<PortResult> {
   const first = await readFirstLine(probe);
   if ('status' in first) return first.status;
   const protocol = recogniseGreeting(first.line);
-  result.greeting = first.line.slice(0, 200);
+  result.greeting = bounded(first.line, 200);
   if (!protocol) return probe.finish('protocol-error', 'unknown-greeting');
   if (plan.protocol && protocol !== plan.protocol) {
     return probe.finish('protocol-error', 'wrong-protocol');
@@ -290,7 +290,7 @@ async function plaintextOnTlsPort(probe: PortProbe): Promise<PortResult> {
     });
     const line = await connection.readLine();
     connection.close();
-    if (line.ok) probe.result.greeting = line.value.slice(0, 200);
+    if (line.ok) probe.result.greeting = bounded(line.value, 200);
   }
   probe.result.security = 'plain';
   return probe.finish('tls-error', 'plaintext-on-tls-port');
