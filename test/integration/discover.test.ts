@@ -11,7 +11,10 @@ import {
   discoverSettings,
   type DiscoverOptions,
 } from '../../electron/engine/discover/index.ts';
+import { discoveryDns } from '../../electron/engine/discover/dns.ts';
+import { fetchAutoconfig } from '../../electron/engine/discover/fetch-source.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
+import type { SourceContext } from '../../electron/engine/discover/types.ts';
 import { LAB_DOMAINS, LAB_HOSTS } from '../lab/topology.ts';
 
 const lab = inject('lab');
@@ -126,6 +129,30 @@ describe('discover against the lab', () => {
     expect(result.incoming.length).toBeGreaterThan(0);
     expect(result.incoming.every((c) => !c.trusted)).toBe(true);
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('hostile.test: a document full of bad values yields no settings, by name', async () => {
+    const context: SourceContext = {
+      address: address('x@hostile.test'),
+      dns: discoveryDns(createResolver({ server: lab.dns, timeoutMs: 5000 })),
+      ca: [lab.caPem],
+      ispdbUrl: ISPDB,
+      timeoutMs: 5000,
+    };
+    const fetchFrom = (path: string) =>
+      fetchAutoconfig(
+        context,
+        { url: `https://hostile.test${path}`, source: 'autoconfig', trustDomain: 'hostile.test' },
+        new AbortController().signal,
+      );
+    expect(await fetchFrom('/hostile/bad-values.xml')).toMatchObject({
+      outcome: 'error',
+      error: 'no-usable-settings',
+    });
+    expect(await fetchFrom('/hostile/wrong-content-type')).toMatchObject({
+      outcome: 'error',
+      error: 'bad-content-type',
+    });
   });
 
   it('guessonly.test: nothing answers but guessing, which keeps the right protocol per name', async () => {
