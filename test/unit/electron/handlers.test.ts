@@ -16,7 +16,14 @@ import { isPlainFilename } from '../../../electron/handlers/save-files.ts';
 import { secretHandlers } from '../../../electron/handlers/secret.ts';
 import { sheetHandlers } from '../../../electron/handlers/sheet.ts';
 import { LanguageState } from '../../../electron/locale.ts';
-import { StubBrowserWindow, clipboard, dialog, resetElectron, session } from './stub-electron.ts';
+import {
+  StubBrowserWindow,
+  StubWebContents,
+  clipboard,
+  dialog,
+  resetElectron,
+  session,
+} from './stub-electron.ts';
 
 const context = {} as never;
 const deps = { window: () => null as BrowserWindow | null, t: () => createI18n('en').t };
@@ -136,6 +143,18 @@ describe('sheet:print', () => {
     expect(printSession.permissionRequestHandler).toBeTypeOf('function');
     const defaultPath = dialog.calls.find((c) => c.kind === 'save')!.options.defaultPath as string;
     expect(defaultPath.endsWith('anna-settings.pdf')).toBe(true);
+  });
+
+  it('reports print-failed as a result and cleans up when Chromium cannot print', async () => {
+    StubWebContents.failPrint = true;
+    const { 'sheet:print': print } = sheetHandlers(deps);
+    const result = await print({ html: '<p>x</p>', filename: 's.html' }, context);
+    expect(result).toEqual({ ok: false, code: 'print-failed', detail: 'printing failed' });
+    const printer = StubBrowserWindow.instances[0]!;
+    expect(printer.destroyed).toBe(true);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(printer.loadedFile!)).toBe(false);
+    expect(dialog.calls.filter((c) => c.kind === 'save')).toHaveLength(0);
   });
 
   it('leaves no temporary file behind and reports a cancelled save', async () => {

@@ -12,6 +12,8 @@ type Listener = (...args: never[]) => unknown;
 
 export class StubWebContents extends EventEmitter {
   static nextId = 1;
+  /** Test control: make every printToPDF fail. */
+  static failPrint = false;
   readonly id = StubWebContents.nextId++;
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
@@ -34,6 +36,7 @@ export class StubWebContents extends EventEmitter {
   }
   async printToPDF(options: unknown): Promise<Uint8Array> {
     this.printOptions.push(options);
+    if (StubWebContents.failPrint) throw new Error('printing failed');
     return this.pdf;
   }
 }
@@ -309,6 +312,7 @@ export function resetElectron(): void {
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoked.length = 0;
   StubBrowserWindow.instances.length = 0;
+  StubWebContents.failPrint = false;
   defaultSender = new StubWebContents();
 }
 
