@@ -13,7 +13,7 @@ export interface CodeText {
 
 type Params = Record<string, string | number | undefined>;
 
-/** `verify` + `timeout` -> `verify:timeout`; `wizard:errors` + `x` -> `wizard:errors.x`. */
+/** Scope `verify` and code `timeout` give verify:timeout; scope `wizard:errors` gives wizard:errors.<code>. */
 function keyOf(scope: string, code: string): string {
   return scope.includes(':') ? `${scope}.${code}` : `${scope}:${code}`;
 }

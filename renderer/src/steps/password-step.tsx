@@ -14,6 +14,7 @@ export function PasswordStep() {
   const username = useApp((s) => s.settings.incoming?.username ?? '');
   const password = useApp((s) => s.password);
   const remember = useApp((s) => s.remember);
+  const fromKeychain = useApp((s) => s.fromKeychain);
   const setPassword = useApp((s) => s.setPassword);
   const setRemember = useApp((s) => s.setRemember);
   const next = useApp((s) => s.next);
@@ -44,6 +45,11 @@ export function PasswordStep() {
         <p id="password-hint" className="hint">
           {t('wizard:password.username-note', { username })}
         </p>
+        {fromKeychain && (
+          <p className="field-ok" data-testid="from-keychain">
+            {t('wizard:password.from-keychain')}
+          </p>
+        )}
       </div>
       <div className="check-row">
         <input

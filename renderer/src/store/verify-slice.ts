@@ -45,6 +45,10 @@ export interface VerifySlice {
   cancelVerify(): void;
   onVerifyEvent(event: { type: string } & Record<string, unknown>): void;
   resetVerify(): void;
+  /** Fills in a password the keychain remembers for this address (only when none is typed). */
+  loadRemembered(): Promise<void>;
+  /** The password field was filled from the keychain. */
+  fromKeychain: boolean;
   /** Opens a provider's help page in the system browser (main checks it against its allow-list). */
   openHelp(url: string): Promise<void>;
   helpError: string | null;
@@ -102,6 +106,22 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
       verify: IDLE_VERIFY,
       keychain: { status: 'idle', code: null },
       helpError: null,
+      fromKeychain: false,
+
+      async loadRemembered() {
+        const account = get().parsed?.address;
+        if (!account || get().password) return;
+        const result = await api.loadSecret({ account }).catch(() => null);
+        if (!result?.ok || !result.value || get().password || get().parsed?.address !== account) {
+          return;
+        }
+        set({
+          password: result.value,
+          remember: true,
+          fromKeychain: true,
+          keychain: { status: 'saved', code: null },
+        });
+      },
 
       async openHelp(url) {
         const result = await api
@@ -111,7 +131,7 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
       },
 
       setPassword(value) {
-        set({ password: value.slice(0, 1024) });
+        set({ password: value.slice(0, 1024), fromKeychain: false });
       },
 
       setRemember(on) {

@@ -100,6 +100,7 @@ export function createWizardSlice(language: Language): SliceCreator<WizardSlice>
           void get().startCheck('check', parsed.address, false);
         }
       }
+      if (step === 'password') void get().loadRemembered();
       if (step === 'verify') void get().startVerify();
       return true;
     },

@@ -219,6 +219,23 @@ describe('wizard store: login test and keychain', () => {
     expect(ctx.s().keychain.status).toBe('saved');
   });
 
+  it('fills in a password the keychain remembers, but never over a typed one', async () => {
+    const ctx = setup();
+    ctx.fake.answer('loadSecret', { ok: true, value: 'from-keychain' });
+    await throughDiscovery(ctx);
+    ctx.s().next();
+    ctx.s().next();
+    await flush();
+    expect(ctx.fake.callsOf('loadSecret')).toEqual([{ account: 'anna@example.test' }]);
+    expect(ctx.s()).toMatchObject({ password: 'from-keychain', remember: true, fromKeychain: true });
+    ctx.s().setPassword('typed');
+    ctx.s().back();
+    ctx.s().next();
+    await flush();
+    expect(ctx.s().password).toBe('typed');
+    expect(ctx.s().fromKeychain).toBe(false);
+  });
+
   it('forgets the password when starting over', async () => {
     const ctx = setup();
     await toVerify(ctx);
