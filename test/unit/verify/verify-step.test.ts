@@ -8,8 +8,8 @@ import {
   readPassword,
   runVerifyStep,
   validateVerifyArgs,
-  verifyText,
 } from '../../../electron/cli/verify-step.ts';
+import { verifyText } from '../../../electron/cli/verify-view.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
 import { fakeServer, type FakeServer } from './fake-server.ts';
 

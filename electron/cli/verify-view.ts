@@ -1,0 +1,57 @@
+/**
+ * The terminal text of the login step: one block per server (what happened, what to do, the
+ * server's words), the sender check, the provider's guidance and the keychain outcome.
+ */
+import type { LoginResult } from '../engine/verify/index.ts';
+import type { Translate } from './translate.ts';
+import type { VerifyStepResult } from './verify-step.ts';
+
+function loginLines(label: string, result: LoginResult, t: Translate): string[] {
+  if (result.ok) return [`${label}: ${t('verify:result.ok', { username: result.username })}`];
+  const lines = [
+    `${label}: ${t(`verify:${result.reason}.title`)}`,
+    `  ${t(`verify:${result.reason}.hint`)}`,
+  ];
+  if (result.serverText)
+    lines.push(`  ${t('verify:result.serverSaid', { text: result.serverText })}`);
+  return lines;
+}
+
+/** The human-readable part for the terminal. */
+export function verifyText(
+  result: VerifyStepResult,
+  from: string | undefined,
+  t: Translate,
+): string {
+  const { verification } = result;
+  const lines = [
+    ...loginLines(t('verify:result.incoming'), verification.incoming, t),
+    ...loginLines(t('verify:result.outgoing'), verification.outgoing, t),
+  ];
+  const sender = verification.sender;
+  if (sender && from) {
+    const label = t('verify:result.sender');
+    if (sender.ok) lines.push(`${label}: ${t('verify:result.senderOk', { address: from })}`);
+    else {
+      lines.push(
+        `${label}: ${t(`verify:${sender.reason}.title`)}`,
+        `  ${t(`verify:${sender.reason}.hint`)}`,
+      );
+      if (sender.serverText)
+        lines.push(`  ${t('verify:result.serverSaid', { text: sender.serverText })}`);
+    }
+  }
+  for (const guide of result.guidance) {
+    lines.push('', guide.title, ...guide.steps.map((step, i) => `  ${i + 1}. ${step}`));
+    if (guide.url) lines.push(`  ${guide.url}`);
+  }
+  if (result.keychain) {
+    lines.push(
+      '',
+      result.keychain.ok
+        ? t('verify:keychain.saved')
+        : `${result.keychain.message} ${t(`verify:keychain.${result.keychain.code}.hint`)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
