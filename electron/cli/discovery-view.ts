@@ -21,7 +21,22 @@ function sourceColumns(t: Translate): Column[] {
   ];
 }
 
-function sourceCells(t: Translate, report: SourceReport, c: Colours): Record<string, Cell> {
+/** Width of every column but the last (URL), gaps included. */
+const FIXED_WIDTH = 15 + 25 + 9 + 7 + 4 * 2;
+
+/** On a terminal a wrapped line would break the in-place redraw: cut the URL to the width. */
+function fitUrl(url: string, columns: number | undefined): string {
+  if (!columns) return url;
+  const room = Math.max(20, columns - FIXED_WIDTH - 1);
+  return url.length > room ? `${url.slice(0, room - 1)}…` : url;
+}
+
+function sourceCells(
+  t: Translate,
+  report: SourceReport,
+  c: Colours,
+  columns?: number,
+): Record<string, Cell> {
   const cancelled = report.error === CANCELLED;
   const result =
     report.outcome === 'found'
@@ -39,7 +54,7 @@ function sourceCells(t: Translate, report: SourceReport, c: Colours): Record<str
           : { text: t('discovery:trust.untrusted'), paint: c.yellow }
         : '',
     time: `${report.ms} ms`,
-    url: report.url,
+    url: fitUrl(report.url, columns),
   };
 }
 
@@ -72,11 +87,16 @@ export class SourcesView {
       const table = this.#ensureTable();
       table.update(
         `${event.report.source} ${event.report.url}`,
-        sourceCells(this.#t, event.report, this.#c),
+        sourceCells(this.#t, event.report, this.#c, this.#liveColumns()),
       );
       return null;
     }
     return event.result;
+  }
+
+  /** The terminal width when drawing live, else undefined (nothing is cut in pipes and files). */
+  #liveColumns(): number | undefined {
+    return this.#io.stdout.isTTY === true ? (this.#io.stdout.columns ?? 80) : undefined;
   }
 
   #ensureTable(): LiveTable {
@@ -91,7 +111,7 @@ export class SourcesView {
     table.drawPending((row) => ({
       source: byRow.get(row)?.source ?? '',
       result: { text: this.#t('discovery:outcome.asking'), paint: this.#c.dim },
-      url: byRow.get(row)?.url ?? '',
+      url: fitUrl(byRow.get(row)?.url ?? '', this.#liveColumns()),
     }));
     this.#table = table;
     return table;
