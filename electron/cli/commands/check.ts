@@ -13,12 +13,17 @@ import { hostText, checkJson, recommendationText } from '../check-view.ts';
 import { createColours, type Colours } from '../colour.ts';
 import { DISCOVERY_OPTIONS, discoveryOptionsFrom, parseAddressArg } from '../discovery-options.ts';
 import { candidatesText, SourcesView } from '../discovery-view.ts';
+import { EXPORT_ARG_OPTIONS, exportCheckStep } from '../export-step.ts';
 import { EXIT, type CliIo } from '../io.ts';
 import { createTranslate, languageFromEnv, type Translate } from '../translate.ts';
 import { VERIFY_ARG_OPTIONS, verifyCheckStep } from '../verify-step.ts';
 import { exitCode as discoveryExit } from './discover.ts';
 
-export const CHECK_OPTIONS = { ...DISCOVERY_OPTIONS, ...VERIFY_ARG_OPTIONS } as const;
+export const CHECK_OPTIONS = {
+  ...DISCOVERY_OPTIONS,
+  ...VERIFY_ARG_OPTIONS,
+  ...EXPORT_ARG_OPTIONS,
+} as const;
 
 /** What the follow-up steps share and may extend. */
 export interface CheckContext {
@@ -38,7 +43,7 @@ export interface CheckContext {
 export type CheckStep = (context: CheckContext) => Promise<void>;
 
 /** Follow-up steps, in order, after the check itself. */
-export const STEPS: CheckStep[] = [verifyCheckStep];
+export const STEPS: CheckStep[] = [verifyCheckStep, exportCheckStep];
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const t = createTranslate(languageFromEnv(io.env));
