@@ -7,19 +7,23 @@
 import { parseArgs } from 'node:util';
 import { acquireLab, releaseLab } from '../test/lab/lab-lease.ts';
 import { runCommand, type Benchmark, type Row } from './harness.ts';
+import * as endToEnd from './end-to-end.ts';
 import { describeMachine } from './machine.ts';
 import * as parallel from './parallelism.ts';
 import * as nmap from './probe-vs-nmap.ts';
 import { RESULTS_FILE, terminalTable, writeResults } from './results-file.ts';
 import * as scale from './scale.ts';
 import * as silent from './silent-host.ts';
+import * as startup from './startup.ts';
 import { findTool, missingText } from './tools.ts';
 
 const BENCHMARKS: Benchmark[] = [
   { id: 'nmap', title: 'Probe vs nmap', run: nmap.run },
   { id: 'parallel', title: 'Parallelism', run: parallel.run },
   { id: 'silent', title: 'Silent host', run: silent.run },
+  { id: 'e2e', title: 'End to end', run: endToEnd.run },
   { id: 'scale', title: 'Scale: 50 hosts', run: scale.run },
+  { id: 'startup', title: 'Start-up and size', run: startup.run },
 ];
 
 function options(): { runs: number; only: Set<string> | null } {

@@ -37,11 +37,13 @@ async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as Input;
   const socketsBefore = openSockets();
   const ports = STANDARD_PORTS.map((p) => p.port);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const reports = await Promise.all(
     input.hosts.map((host) => probe(host, { ca: [input.ca], ports })),
   );
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   // Let closed handles go through one turn of the event loop before counting.
   await new Promise((resolve) => setImmediate(resolve));
   const statuses: Record<string, number> = {};
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${JSON.stringify({
       wallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssKb: process.resourceUsage().maxRSS,
       socketsBefore,
       socketsAfter: openSockets(),
