@@ -35,6 +35,9 @@ function securityOf(block: Element, port: number): Security {
   const ssl = (childText(block, 'SSL') ?? '').toLowerCase();
   const encryption = (childText(block, 'Encryption') ?? '').toLowerCase();
   if (ssl === 'off' || encryption === 'none') return 'plain';
+  // MS-OXDSCLI: Encryption overrides SSL; "TLS" is Outlook's STARTTLS, "SSL" is implicit TLS.
+  if (encryption === 'tls') return 'starttls';
+  if (encryption === 'ssl') return 'tls';
   return STARTTLS_PORTS.has(port) ? 'starttls' : 'tls';
 }
 
