@@ -40,7 +40,13 @@ export type CheckEvent =
 function discoveryFindings(result: DiscoveryResult): Finding[] {
   const provider = result.provider ? findProviderById(result.provider) : undefined;
   if (!provider?.noImap) return [];
-  return [{ severity: 'error', code: 'no-imap-offered', params: { provider: provider.name } }];
+  return [
+    {
+      severity: 'error',
+      code: 'no-imap-offered',
+      params: { host: provider.name, provider: provider.name },
+    },
+  ];
 }
 
 export async function* checkAddress(

@@ -6,6 +6,7 @@ import {
   providerCandidates,
 } from '../../../shared/providers/index.ts';
 import { discover } from '../../../electron/engine/discover/index.ts';
+import { check } from '../../../electron/engine/check.ts';
 import type { Resolver } from '../../../electron/engine/net/resolver.ts';
 
 function address(text: string): ParsedAddress {
@@ -68,5 +69,42 @@ describe('discover --offline', () => {
     expect(result.sources).toEqual([
       expect.objectContaining({ source: 'provider', outcome: 'none' }),
     ]);
+  });
+});
+
+describe('check --offline', () => {
+  it('says so when the provider offers no IMAP at all (Tuta), and recommends nothing', async () => {
+    const tuta = PROVIDERS.find((provider) => provider.noImap && provider.domains.length > 0);
+    expect(tuta).toBeDefined();
+    if (!tuta) return;
+    const calls: string[] = [];
+    const report = await check(address(`someone@${tuta.domains[0]}`), {
+      offline: true,
+      resolver: recordingResolver(calls),
+    });
+    expect(calls).toEqual([]);
+    expect(report.probes).toEqual([]);
+    expect(report.recommended).toEqual({ incoming: null, outgoing: null, username: null });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'no-imap-offered',
+        params: expect.objectContaining({ host: tuta.name }),
+      }),
+    ]);
+  });
+
+  it('recommends the provider servers unprobed for a known domain', async () => {
+    const report = await check(address('someone@mailbox.org'), {
+      offline: true,
+      resolver: recordingResolver([]),
+    });
+    expect(report.recommended.incoming).toMatchObject({
+      protocol: 'imap',
+      host: 'imap.mailbox.org',
+      security: 'tls',
+    });
+    expect(report.recommended.username).toBe('someone@mailbox.org');
+    expect(report.findings).toEqual([]);
   });
 });
