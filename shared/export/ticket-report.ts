@@ -102,7 +102,8 @@ function loginLine(t: Translate, label: string, result: LoginResultInput | undef
   if (!result) return `${label}: ${t('export:report.notTested')}`;
   if (result.ok)
     return `${label}: ${t('export:report.loginOk', { username: result.username, ms: result.ms })}`;
-  const reason = t(`verify:${result.reason}`, { defaultValue: result.reason });
+  // The verify namespace words each reason as { title, hint }.
+  const reason = t(`verify:${result.reason}.title`, { defaultValue: result.reason });
   const server = result.serverText
     ? ` — ${t('export:report.serverSaid')} "${oneLine(result.serverText)}"`
     : '';

@@ -156,6 +156,8 @@ describe('ticket report (report.txt, report.json)', () => {
     expect(txt).toContain('993/imap tls ok');
     expect(txt).toContain('port-refused');
     expect(txt).toContain('wrong-credentials');
+    expect(txt).toContain(t('verify:wrong-credentials.title'));
+    expect(txt).not.toContain('returned an object');
     expect(txt).not.toMatch(/\nX-Injected/);
   });
 
