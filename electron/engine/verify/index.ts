@@ -10,7 +10,6 @@ import { findProviderById } from '../../../shared/providers/index.ts';
 import { likelyReason } from '../../../shared/providers/guidance.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import type { AttemptOutcome, LoginAttempt } from './attempt.ts';
-import { classifyFailure } from './classify.ts';
 import { imapLogin } from './imap-login.ts';
 import { planTransport, type InsecureConsent } from './policy.ts';
 import { pop3Login } from './pop3-login.ts';
@@ -86,8 +85,10 @@ async function resolveAddress(
     if (ip) return { ok: true, ip };
     return { ok: false, reason: 'unreachable' };
   } catch (error) {
-    const code = (error as { code?: string }).code ?? 'ENOTFOUND';
-    return { ok: false, reason: classifyFailure({ protocol: 'imap', phase: 'connect', code }) };
+    // DNS said no (ENOTFOUND, ENODATA, ESERVFAIL, ...) or did not answer in time / was cancelled.
+    const code = (error as { code?: string }).code;
+    const late = code === 'ETIMEOUT' || code === 'ETIMEDOUT' || code === 'ECANCELLED';
+    return { ok: false, reason: late ? 'timeout' : 'unreachable' };
   }
 }
 

@@ -3,6 +3,7 @@
  * refusals, the attempt limits, the policy (nothing sent without consent) and hostile servers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Resolver } from '../../../electron/engine/net/resolver.ts';
 import { verifyEndpoint } from '../../../electron/engine/verify/index.ts';
 import type { Endpoint, Protocol } from '../../../shared/model.ts';
 import { fakeServer, type FakeServer, type Reply } from './fake-server.ts';
@@ -276,5 +277,31 @@ describe('SMTP login and sender check (fake server)', () => {
       reason: 'auth-mechanism-unsupported',
     });
     expect(server.received()).not.toContain(Buffer.from(PASSWORD).toString('base64'));
+  });
+});
+
+describe('name resolution', () => {
+  const failingResolver = (code: string): Resolver => ({
+    lookup: async () => {
+      throw Object.assign(new Error(`dns ${code}`), { code });
+    },
+    mx: async () => [],
+    srv: async () => [],
+  });
+
+  it('reports an unknown host as unreachable and a DNS timeout as timeout, with no attempt', async () => {
+    const target: Endpoint = {
+      protocol: 'imap',
+      host: 'nowhere.invalid',
+      port: 993,
+      security: 'tls',
+      username: 'u',
+    };
+    expect(
+      await verifyEndpoint(target, { password: PASSWORD, resolver: failingResolver('ENOTFOUND') }),
+    ).toMatchObject({ ok: false, reason: 'unreachable', attempts: 0 });
+    expect(
+      await verifyEndpoint(target, { password: PASSWORD, resolver: failingResolver('ETIMEOUT') }),
+    ).toMatchObject({ ok: false, reason: 'timeout', attempts: 0 });
   });
 });
