@@ -18,8 +18,16 @@ export const RESULTS_DIR = repo('test-results/e2e');
 export const DOCS_DIR = repo('docs/screenshots');
 export const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 
+/** Builds the renderer as `npm run build` does: a production build (Vitest sets NODE_ENV to
+ * `test`, which would give React's development bundle and JSX runtime). */
 export async function buildRenderer(): Promise<string> {
-  await build({ configFile: repo('renderer/vite.config.ts'), logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: repo('renderer/vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return repo('out/renderer');
 }
 

@@ -1,7 +1,11 @@
-/** A tiny static file server for the built renderer, on 127.0.0.1 and a free port. */
+/**
+ * A tiny static file server for the built renderer, on 127.0.0.1 and a free port. It sends the
+ * app's own Content-Security-Policy header, as the `app://` protocol of the main process does.
+ */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../electron/app-origin.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +32,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     }
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        });
         res.end(body);
       },
       () => res.writeHead(404).end(),
