@@ -30,6 +30,10 @@ function serverLines(tag: 'incomingServer' | 'outgoingServer', ep: Endpoint, add
         element('socketType', SOCKET_TYPE[ep.security]),
         element('username', usernamePlaceholder(ep.username, address)),
         element('authentication', 'password-cleartext'),
+        // POP3: keep copies on the server, as the PRF and user.js do (readFromXML reads these).
+        ...(ep.protocol === 'pop3'
+          ? ['<pop3>', ...indent([element('leaveMessagesOnServer', 'true')], 1), '</pop3>']
+          : []),
       ],
       1,
     ),

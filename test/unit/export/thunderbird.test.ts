@@ -58,6 +58,10 @@ describe('Thunderbird autoconfig (config-v1.1.xml)', () => {
       expectServer(provider.incomingServer, settings.incoming, settings.address);
       expectServer(provider.outgoingServer, settings.outgoing, settings.address);
       expect(file!.content).not.toMatch(/<password>/);
+      const pop3 = provider.incomingServer.pop3 as Record<string, string> | undefined;
+      expect(pop3?.leaveMessagesOnServer).toBe(
+        settings.incoming.protocol === 'pop3' ? 'true' : undefined,
+      );
     });
   }
 
