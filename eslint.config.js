@@ -4,7 +4,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'coverage'] },
+  {
+    // test/golden holds exported files (user.js is Thunderbird prefs, not code).
+    ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'coverage', 'test/golden'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
