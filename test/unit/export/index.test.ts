@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alternativesFromProbes, exportFormats } from '../../../shared/export/index.ts';
 import type { PortResult, ProbeReport } from '../../../shared/model.ts';
@@ -118,5 +119,21 @@ describe('alternativesFromProbes', () => {
       },
     ]);
     expect(alternativesFromProbes(undefined, STARTTLS)).toEqual([]);
+  });
+});
+
+describe('shared/export is browser-safe', () => {
+  it('imports nothing but its own modules and the shared model', () => {
+    const dir = new URL('../../../shared/export/', import.meta.url);
+    const files = readdirSync(dir).filter((name) => name.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const name of files) {
+      const source = readFileSync(new URL(name, dir), 'utf8');
+      const specifiers = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+      for (const specifier of specifiers) {
+        expect(specifier, `${name} imports ${specifier}`).toMatch(/^\.\.?\//);
+      }
+      expect(source, name).not.toMatch(/\b(require\(|process\.|Buffer\b)/);
+    }
   });
 });
