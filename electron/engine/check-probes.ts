@@ -17,18 +17,42 @@ export interface HostPlan {
 
 /** Hosts probed at once. */
 const HOSTS_AT_ONCE = 4;
+/** Hosts probed at most (a hostile document must not turn a check into a port scan). */
+export const MAX_PROBED_HOSTS = 8;
 
-/** One plan per distinct host, in the order the hosts first appear. */
-export function planHosts(candidates: readonly Candidate[]): HostPlan[] {
+/** Candidates of both sides taken alternately, so neither side's hosts crowd out the other's. */
+function interleave(incoming: readonly Candidate[], outgoing: readonly Candidate[]): Candidate[] {
+  const mixed: Candidate[] = [];
+  for (let i = 0; i < Math.max(incoming.length, outgoing.length); i++) {
+    const a = incoming[i];
+    const b = outgoing[i];
+    if (a) mixed.push(a);
+    if (b) mixed.push(b);
+  }
+  return mixed;
+}
+
+/**
+ * One plan per distinct host (the first few, both sides alternately): the standard ports of the
+ * protocols its candidates speak, plus any other port they name.
+ */
+export function planHosts(
+  incoming: readonly Candidate[],
+  outgoing: readonly Candidate[],
+): HostPlan[] {
   const byHost = new Map<string, Candidate[]>();
-  for (const candidate of candidates)
-    byHost.set(candidate.host, [...(byHost.get(candidate.host) ?? []), candidate]);
+  for (const candidate of interleave(incoming, outgoing)) {
+    const list = byHost.get(candidate.host);
+    if (list) list.push(candidate);
+    else if (byHost.size < MAX_PROBED_HOSTS) byHost.set(candidate.host, [candidate]);
+  }
   return [...byHost].map(([host, list]) => {
     const protocols = [...new Set(list.map((c) => c.protocol))];
     const targets = standardPortsFor(protocols);
     for (const c of list) {
-      if (!targets.some((t) => t.port === c.port))
+      if (!targets.some((t) => t.port === c.port)) {
         targets.push({ port: c.port, protocol: c.protocol, security: c.security });
+      }
     }
     return { host, targets };
   });

@@ -73,7 +73,7 @@ export async function* checkAddress(
 
   let probes: ProbeReport[] = [];
   if (!options.offline) {
-    const plans = planHosts([...result.incoming, ...result.outgoing]);
+    const plans = planHosts(result.incoming, result.outgoing);
     const probing = probeHosts(plans, { ...options, resolver }, cache);
     for (;;) {
       const step = await probing.next();

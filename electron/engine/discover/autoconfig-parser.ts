@@ -24,6 +24,9 @@ export interface Provenance {
   trusted: boolean;
 }
 
+/** More servers than this in one document is not a mail setup; the rest is ignored. */
+export const MAX_SERVERS_PER_SIDE = 20;
+
 /** Settings the incoming side may use; outgoing must be SMTP. */
 const INCOMING: ReadonlySet<Protocol> = new Set(['imap', 'pop3']);
 
@@ -82,10 +85,12 @@ export function parseAutoconfig(
   if (!provider) return { ok: false, error: 'xml-invalid', detail: 'no emailProvider' };
   const incoming = children(provider, 'incomingServer')
     .map((server) => readServer(server, 'incoming', address, provenance))
-    .filter((candidate): candidate is Candidate => candidate !== null);
+    .filter((candidate): candidate is Candidate => candidate !== null)
+    .slice(0, MAX_SERVERS_PER_SIDE);
   const outgoing = children(provider, 'outgoingServer')
     .map((server) => readServer(server, 'outgoing', address, provenance))
-    .filter((candidate): candidate is Candidate => candidate !== null);
+    .filter((candidate): candidate is Candidate => candidate !== null)
+    .slice(0, MAX_SERVERS_PER_SIDE);
   if (incoming.length === 0 && outgoing.length === 0) {
     return { ok: false, error: 'no-usable-settings' };
   }
