@@ -105,6 +105,19 @@ describe('verify against the lab', () => {
     });
   });
 
+  it('spends no more SMTP attempts once IMAP refused the password for every username form', async () => {
+    const report = await verifyAccount(
+      {
+        address: address(alice.address),
+        incoming: endpoint('imap', 993, 'tls', alice.username),
+        outgoing: endpoint('smtp', 465, 'tls', alice.username),
+      },
+      base('not-the-password'),
+    );
+    expect(report.incoming).toMatchObject({ ok: false, reason: 'wrong-credentials', attempts: 2 });
+    expect(report.outgoing).toMatchObject({ ok: false, reason: 'wrong-credentials', attempts: 1 });
+  });
+
   it('finds bob through the username variants (local part only) and reuses it for SMTP', async () => {
     const report = await verifyAccount(
       {

@@ -175,6 +175,16 @@ function sharpen(result: LoginResult, providerId: string | undefined): LoginResu
   return { ...result, reason: likelyReason(provider, result.reason, result.serverText ?? '') };
 }
 
+/** Failures before or around the login, not a refusal of it. */
+const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'timeout',
+  'unreachable',
+  'tls-error',
+  'cert-invalid',
+  'insecure-refused',
+  'protocol-error',
+]);
+
 /** Refusals that concern the account, not one server: SMTP usually just says "535" then. */
 const ACCOUNT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
   'app-password-required',
@@ -214,11 +224,13 @@ export async function verifyAccount(
     })
   ).login;
   const working = incoming.ok ? incoming.username : undefined;
-  // After an account-level refusal, one attempt on SMTP is enough to show it (lockouts are real).
-  const accountRefused = !incoming.ok && ACCOUNT_REASONS.has(incoming.reason);
+  // After the incoming server refused the login itself (not a network or TLS problem), the other
+  // username forms were tried already: one attempt on SMTP shows the result (lockouts are real).
+  const loginRefused =
+    !incoming.ok && incoming.attempts > 0 && !TRANSPORT_REASONS.has(incoming.reason);
   const outgoingRun = await runEndpoint(settings.outgoing, {
     ...shared,
-    usernames: accountRefused
+    usernames: loginRefused
       ? [incoming.username ?? settings.outgoing.username]
       : preferWorking(variants(settings.outgoing), working),
   });
