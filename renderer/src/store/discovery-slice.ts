@@ -83,6 +83,7 @@ export function createDiscoverySlice(api: MailSetupApi): SliceCreator<DiscoveryS
           if (
             patch(which, operationId, { status: 'error', errorCode: code, errorDetail: detail })
           ) {
+            if (which === 'check') get().prepareManual();
             get().announce('wizard:announce.check-failed');
           }
           return;

@@ -26,6 +26,8 @@ export interface SettingsState {
 export interface SettingsSlice {
   settings: SettingsState;
   applyRecommended(report: CheckReport): void;
+  /** Blank settings for the manual form when the check found nothing or failed. */
+  prepareManual(): void;
   updateEndpoint(side: Side, change: Partial<Endpoint>): void;
   setConsent(host: string, on: boolean): void;
   resetSettings(): void;
@@ -83,6 +85,27 @@ export function createSettingsSlice(): SliceCreator<SettingsSlice> {
           outgoing: endpointOf(report.recommended.outgoing, blank('smtp'), username),
           consents: [],
           origin: 'recommended',
+        },
+      });
+    },
+
+    prepareManual() {
+      const { incoming, outgoing } = get().settings;
+      if (incoming && outgoing) return;
+      const username = get().parsed?.address ?? '';
+      const blank = (protocol: Protocol): Endpoint => ({
+        protocol,
+        host: '',
+        port: standardPort(protocol, 'tls'),
+        security: 'tls',
+        username,
+      });
+      set({
+        settings: {
+          incoming: incoming ?? blank('imap'),
+          outgoing: outgoing ?? blank('smtp'),
+          consents: get().settings.consents,
+          origin: 'manual',
         },
       });
     },

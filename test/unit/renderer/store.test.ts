@@ -97,7 +97,12 @@ describe('wizard store: the step machine', () => {
     s().submitAddress();
     await flush();
     expect(s().check).toMatchObject({ status: 'error', errorCode: 'internal-error' });
-    expect(canEnter('review', s())).toBe(true);
+    expect(s().next()).toBe(true);
+    expect(s().settings.incoming).toMatchObject({ host: '', username: 'anna@example.test' });
+    expect(canEnter('password', s())).toBe(false);
+    s().updateEndpoint('incoming', { host: 'imap.example.test' });
+    s().updateEndpoint('outgoing', { host: 'smtp.example.test' });
+    expect(canEnter('password', s())).toBe(true);
   });
 });
 
@@ -227,7 +232,11 @@ describe('wizard store: login test and keychain', () => {
     ctx.s().next();
     await flush();
     expect(ctx.fake.callsOf('loadSecret')).toEqual([{ account: 'anna@example.test' }]);
-    expect(ctx.s()).toMatchObject({ password: 'from-keychain', remember: true, fromKeychain: true });
+    expect(ctx.s()).toMatchObject({
+      password: 'from-keychain',
+      remember: true,
+      fromKeychain: true,
+    });
     ctx.s().setPassword('typed');
     ctx.s().back();
     ctx.s().next();
