@@ -305,3 +305,24 @@ describe('name resolution', () => {
     ).toMatchObject({ ok: false, reason: 'timeout', attempts: 0 });
   });
 });
+
+describe('cancellation', () => {
+  it.each(['imap', 'pop3', 'smtp'] as const)(
+    'an aborted %s check returns at once and closes its connection',
+    async (protocol) => {
+      const silent = await serve(null, () => null);
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 200);
+      const started = Date.now();
+      const result = await verifyEndpoint(plain(protocol, silent.port), {
+        ...consent,
+        timeoutMs: 10_000,
+        signal: controller.signal,
+      });
+      expect(result).toMatchObject({ ok: false, reason: 'timeout' });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(silent.connections).toBe(1);
+      await expect.poll(() => silent.open(), { timeout: 2000 }).toBe(0);
+    },
+  );
+});

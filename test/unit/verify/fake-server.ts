@@ -12,6 +12,8 @@ export interface FakeServer {
   /** Raw bytes received, all connections. */
   received(): string;
   connections: number;
+  /** Connections still open. */
+  open(): number;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function fakeServer(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   result.port = (server.address() as net.AddressInfo).port;
   result.received = () => Buffer.concat(chunks).toString('latin1');
+  result.open = () => sockets.size;
   result.close = () =>
     new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
