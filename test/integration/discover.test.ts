@@ -11,6 +11,7 @@ import {
   discoverSettings,
   type DiscoverOptions,
 } from '../../electron/engine/discover/index.ts';
+import { autodiscoverAt } from '../../electron/engine/discover/autodiscover-source.ts';
 import { discoveryDns } from '../../electron/engine/discover/dns.ts';
 import { fetchAutoconfig } from '../../electron/engine/discover/fetch-source.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
@@ -152,6 +153,24 @@ describe('discover against the lab', () => {
     expect(await fetchFrom('/hostile/wrong-content-type')).toMatchObject({
       outcome: 'error',
       error: 'bad-content-type',
+    });
+  });
+
+  it('autodiscover.test: follows a redirectUrl answer, and gives up on a redirect loop', async () => {
+    const context: SourceContext = {
+      address: address('x@autodiscover.test'),
+      dns: discoveryDns(createResolver({ server: lab.dns, timeoutMs: 5000 })),
+      ca: [lab.caPem],
+      ispdbUrl: ISPDB,
+      timeoutMs: 5000,
+    };
+    const signal = new AbortController().signal;
+    const base = 'https://autodiscover.autodiscover.test/autodiscover';
+    const redirected = await autodiscoverAt(context, `${base}/redirect-url.xml`, signal);
+    expect(redirected).toMatchObject({ outcome: 'found', trusted: true });
+    expect(await autodiscoverAt(context, `${base}/redirect-loop.xml`, signal)).toMatchObject({
+      outcome: 'error',
+      error: 'too-many-redirects',
     });
   });
 
