@@ -3,6 +3,8 @@
  * (test/unit/hostile/fuzz-slice.test.ts, a small fixed-seed slice). Each property names what it
  * checks; `weight` scales its share of the cases (cheap parsers get more than exporters).
  */
+import type net from 'node:net';
+import { Duplex } from 'node:stream';
 import fc from 'fast-check';
 import { parse as parsePlist } from 'plist';
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
@@ -27,6 +29,7 @@ import {
 import { parseAutodiscover } from '../../electron/engine/discover/autodiscover-parser.ts';
 import { cleanPort } from '../../electron/engine/discover/sanitize.ts';
 import { orderSrvRecords } from '../../electron/engine/discover/srv.ts';
+import { Connection } from '../../electron/engine/net/connection.ts';
 import { toAsciiHostname } from '../../electron/engine/net/hostname.ts';
 import {
   MAX_CAPABILITIES,
@@ -47,7 +50,7 @@ export interface FuzzProperty {
 }
 
 /** The properties take different argument tuples; the runner only needs to run them. */
-type AnyProperty = fc.IRawProperty<unknown, false>;
+type AnyProperty = fc.IRawProperty<unknown>;
 
 // ---- arbitraries ------------------------------------------------------------------------------
 
@@ -284,6 +287,47 @@ function checkCapabilities(set: CapabilitySet | null): void {
   }
 }
 
+/**
+ * Feeds `chunks` to a Connection over an in-memory socket and reads lines until it fails; returns
+ * the lines read and the failure code.
+ */
+async function readThroughConnection(chunks: Buffer[]): Promise<{ lines: string[]; end: string }> {
+  const socket = new Duplex({ read() {}, write: (_chunk, _encoding, done) => done() });
+  const connection = new Connection(socket as unknown as net.Socket, {
+    timeoutMs: 1000,
+    limits: { maxLineLength: LINE_CAP, maxBytes: BYTE_CAP },
+  });
+  for (const chunk of chunks) socket.push(chunk);
+  socket.push(null);
+  const lines: string[] = [];
+  for (;;) {
+    const line = await connection.readLine();
+    if (!line.ok) {
+      connection.close();
+      return { lines, end: line.error.code };
+    }
+    lines.push(line.value);
+  }
+}
+
+const LINE_CAP = 64;
+const BYTE_CAP = 4096;
+
+/** What a correct line reader gives for the whole text, cut at the same caps. */
+function expectedLines(data: Buffer): { lines: string[]; end: string } {
+  if (data.length > BYTE_CAP) return { lines: [], end: 'too-much-data' };
+  const lines: string[] = [];
+  let rest = data;
+  for (;;) {
+    const newline = rest.indexOf(0x0a);
+    const length = newline === -1 ? rest.length : newline;
+    if (length > LINE_CAP) return { lines, end: 'line-too-long' };
+    if (newline === -1) return { lines, end: 'closed' };
+    lines.push(rest.subarray(0, newline).toString('utf8').replace(/\r$/, ''));
+    rest = rest.subarray(newline + 1);
+  }
+}
+
 // ---- the properties -----------------------------------------------------------------------------
 
 const ADDRESS_CODES = new Set<string>(ADDRESS_ERRORS);
@@ -409,6 +453,38 @@ export const PROPERTIES: FuzzProperty[] = [
       parseSmtpReply(input);
       parseCapabilities(input);
     }) as unknown as AnyProperty,
+  },
+  {
+    name: 'connection line reader: same lines whatever the chunking, caps enforced',
+    weight: 6,
+    property: fc.asyncProperty(
+      fc.array(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 40 }),
+          fc.constantFrom('\r\n', '\n', '\r', 'a'.repeat(70)).map((t) => Buffer.from(t)),
+          protocolLine.map((line) => Buffer.from(`${line}\r\n`, 'latin1')),
+        ),
+        { maxLength: 30 },
+      ),
+      fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 10 }),
+      async (pieces, cuts) => {
+        const data = Buffer.concat(pieces.map((piece) => Buffer.from(piece)));
+        const chunks: Buffer[] = [];
+        for (let at = 0, i = 0; at < data.length; i++) {
+          const size = cuts[i % cuts.length]!;
+          chunks.push(data.subarray(at, at + size));
+          at += size;
+        }
+        const got = await readThroughConnection(chunks);
+        const want = expectedLines(data);
+        if (want.end === 'too-much-data') {
+          // The byte cap may strike before or after some complete lines were read.
+          if (!['too-much-data', 'line-too-long'].includes(got.end)) throw new Error(got.end);
+          return;
+        }
+        same(got, want, 'lines');
+      },
+    ) as unknown as AnyProperty,
   },
   {
     name: 'exporter Thunderbird autoconfig: parses back (engine parser) to the same servers',
@@ -605,18 +681,18 @@ function readUserJs(text: string): Map<string, unknown> {
 }
 
 /** Runs every property with its share of `total` cases; returns the cases run and the failures. */
-export function runProperties(
+export async function runProperties(
   total: number,
   seed: number,
   log: (line: string) => void = () => {},
-): { cases: number; failures: string[] } {
+): Promise<{ cases: number; failures: string[] }> {
   const weights = PROPERTIES.reduce((sum, p) => sum + p.weight, 0);
   let cases = 0;
   const failures: string[] = [];
   for (const { name, weight, property } of PROPERTIES) {
     const numRuns = Math.max(1, Math.round((total * weight) / weights));
     const started = performance.now();
-    const details = fc.check(property, { numRuns, seed });
+    const details = await fc.check(property, { numRuns, seed });
     cases += details.numRuns;
     const ms = Math.round(performance.now() - started);
     if (details.failed) {

@@ -9,7 +9,7 @@ const total = Number(process.env.FUZZ_CASES ?? 120_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 
 console.log(`fuzz: seed ${seed}, ${total} cases planned`);
-const { cases, failures } = runProperties(total, seed, (line) => console.log(line));
+const { cases, failures } = await runProperties(total, seed, (line) => console.log(line));
 for (const failure of failures) console.error(`\n${failure}`);
 console.log(`fuzz: ${cases} cases, ${failures.length} failures`);
 process.exitCode = failures.length > 0 ? 1 : 0;

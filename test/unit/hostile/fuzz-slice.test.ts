@@ -13,8 +13,8 @@ const SLICE = 2000;
 describe('fuzz slice (fixed seed)', () => {
   const weights = PROPERTIES.reduce((sum, p) => sum + p.weight, 0);
   for (const { name, weight, property } of PROPERTIES) {
-    it(name, () => {
-      fc.assert(property, {
+    it(name, async () => {
+      await fc.assert(property, {
         seed: SEED,
         numRuns: Math.max(20, Math.round((SLICE * weight) / weights)),
       });
