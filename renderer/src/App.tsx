@@ -9,7 +9,7 @@ import { LiveRegion } from './components/live-region.tsx';
 import { StepList } from './components/step-list.tsx';
 import { applyLanguage } from './i18n.ts';
 import { useApp } from './store/context.tsx';
-import type { StepId } from './store/steps.ts';
+import { STEPS, stepNumber, type StepId } from './store/steps.ts';
 import { AddressStep } from './steps/address-step.tsx';
 import { DiscoveryStep } from './steps/discovery-step.tsx';
 import { ExportStep } from './steps/export-step.tsx';
@@ -38,6 +38,18 @@ export function App({ api }: { api: Pick<MailSetupApi, 'setLanguage'> }) {
   useEffect(() => {
     applyLanguage(i18n, language);
   }, [i18n, language]);
+
+  // The window title says where the person is ("Step 2 of 6: ..."), as WAI's multi-page forms advise.
+  useEffect(() => {
+    const where = helpdesk
+      ? t('wizard:helpdesk.title')
+      : t('wizard:announce.step', {
+          number: stepNumber(step),
+          total: STEPS.length,
+          title: t(`wizard:steps.${step}.title`),
+        });
+    document.title = `${where} – ${t('wizard:app.title')}`;
+  }, [t, step, helpdesk, language]);
 
   const onLanguage = (next: Language) => {
     setLanguage(next);

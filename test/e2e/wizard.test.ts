@@ -262,6 +262,36 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     await page.context().close();
   });
 
+  it('confirms settings from an unverified source and shows the known provider’s guidance', async () => {
+    const wp = await open();
+    const { page, bridge } = wp;
+    // mxonly.test has only an MX record pointing at mailbox.org (mapped to the lab's good host).
+    await page.getByLabel('Email address').fill('bob@mxonly.test');
+    await page.getByRole('button', { name: 'Find my servers' }).click();
+    await waitForDiscovery(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const consent = page.getByTestId('consent').first();
+    expect(await consent.textContent()).toContain('came from an unverified source');
+    await checkStep(wp, 'provider-3-review');
+    for (const box of await page.getByRole('checkbox', { name: /is the right server/ }).all()) {
+      await box.check();
+    }
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Password and two-step verification' }).waitFor();
+    expect(await page.getByTestId('provider-rule').textContent()).toContain(
+      'If two-step verification is on at mailbox.org, you need an app password.',
+    );
+    await checkStep(wp, 'provider-4-password');
+    await page
+      .getByTestId('guide-app-password')
+      .getByRole('button', { name: /Open the help page of mailbox.org/ })
+      .click();
+    await expect.poll(() => bridge.record.openedUrls.length).toBe(1);
+    expect(new URL(bridge.record.openedUrls[0]!).hostname).toBe('kb.mailbox.org');
+    expect(wp.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('checks a domain in helpdesk mode and copies the ticket report', async () => {
     const wp = await open();
     const { page, bridge } = wp;

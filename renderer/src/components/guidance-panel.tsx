@@ -8,6 +8,7 @@ import type { VerifyReason } from '../../../shared/codes.ts';
 import { guidanceFor } from '../../../shared/providers/guidance.ts';
 import type { Provider } from '../../../shared/providers/index.ts';
 import { useApp } from '../store/context.tsx';
+import { useCodeText } from './use-text.ts';
 
 /** Provider keys are stored without their namespace. */
 function providerKey(key: string): string {
@@ -26,6 +27,8 @@ export function GuidancePanel({
 }) {
   const { t } = useTranslation();
   const openHelp = useApp((s) => s.openHelp);
+  const helpError = useApp((s) => s.helpError);
+  const codeText = useCodeText();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const name = provider?.name ?? '';
@@ -82,6 +85,11 @@ export function GuidancePanel({
           )}
         </div>
       ))}
+      {helpError && (
+        <p className="error-text" role="alert">
+          {codeText(['ipc', 'wizard:errors'], helpError).title}
+        </p>
+      )}
     </section>
   );
 }

@@ -250,6 +250,9 @@ describe('header switches', () => {
     await click('Deutsch');
     expect(document.documentElement.lang).toBe('de');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ihre E-Mail-Adresse');
+    expect(document.title).toBe(
+      'Schritt 1 von 6: Ihre E-Mail-Adresse – Mail-Einrichtungsassistent',
+    );
     expect(fake.callsOf('setLanguage')).toEqual([{ language: 'de' }]);
     expect(screen.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed')).toBe(
       'true',
