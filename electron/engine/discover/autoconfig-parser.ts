@@ -52,9 +52,9 @@ function readServer(
   const auth = children(server, 'authentication')
     .map((element) => cleanAuth(element.textContent))
     .filter((value): value is string => value !== null);
-  const usernameText = childText(server, 'username');
-  const username =
-    usernameText === null ? address.address : (cleanUsername(fill(usernameText)) ?? null);
+  // A missing or empty <username> means the usual one: the full address.
+  const usernameText = childText(server, 'username') || '%EMAILADDRESS%';
+  const username = cleanUsername(fill(usernameText));
   if (username === null) return null;
   return {
     protocol,

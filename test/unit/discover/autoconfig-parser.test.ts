@@ -58,6 +58,17 @@ describe('parseAutoconfig', () => {
     });
   });
 
+  it('uses the full address when <username> is missing or empty', () => {
+    const xml = config(
+      IMAP.replace('<username>%EMAILLOCALPART%</username>', '<username/>') +
+        SMTP.replace('<username>%EMAILADDRESS%</username>', ''),
+    );
+    const result = parseAutoconfig(xml, address, provenance);
+    expect(
+      result.ok && [...result.value.incoming, ...result.value.outgoing].map((c) => c.username),
+    ).toEqual(['Alice@example.com', 'Alice@example.com']);
+  });
+
   it('accepts the deprecated auth values plain and secure', () => {
     const xml = config(IMAP.replace('password-cleartext', 'secure').replace('OAuth2', 'plain'));
     const result = parseAutoconfig(xml, address, provenance);
