@@ -37,3 +37,12 @@ export function importKeyOf(filename: string): string | null {
   if (name.endsWith('.json')) return 'export:import.reportJson';
   return null;
 }
+
+/** Files meant for a domain's administrator rather than for the person's own mail program. */
+const ADMIN_FILES = new Set(['config-v1.1.xml', 'autodiscover.xml']);
+
+/** The person's own files first, the administrators' files after them (order otherwise kept). */
+export function personFirst<T extends { filename: string }>(files: readonly T[]): T[] {
+  const rank = (f: T) => (ADMIN_FILES.has(f.filename.toLowerCase()) ? 1 : 0);
+  return [...files].sort((a, b) => rank(a) - rank(b));
+}

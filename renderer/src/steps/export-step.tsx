@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { StepHeading } from '../components/step-heading.tsx';
-import { importKeyOf, settingsText } from '../components/settings-text.ts';
+import { importKeyOf, personFirst, settingsText } from '../components/settings-text.ts';
 import { useCodeText } from '../components/use-text.ts';
 import { useApp } from '../store/context.tsx';
 import { accountSettingsOf, CLIENT_FORMATS, type ClientFormat } from '../store/export-slice.ts';
@@ -65,7 +65,7 @@ export function ExportStep() {
       )}
       <section aria-labelledby="preview-heading" className="preview">
         <h2 id="preview-heading">{t('wizard:export.preview')}</h2>
-        {part.files.map((file) => {
+        {personFirst(part.files).map((file) => {
           const importKey = importKeyOf(file.filename);
           return (
             <div key={file.filename} className="file" data-testid="export-file">
