@@ -8,6 +8,7 @@
  */
 import type { ParsedAddress } from '../../../shared/address.ts';
 import { checkAddress, type CheckOptions, type CheckReport } from '../../engine/check.ts';
+import { loadImapFlow } from '../../engine/verify/imap-login.ts';
 import { parseCommandArgs } from '../args.ts';
 import { hostText, checkJson, recommendationText } from '../check-view.ts';
 import { createColours, type Colours } from '../colour.ts';
@@ -51,6 +52,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const address = parseAddressArg(positionals[0], t);
   const options: CheckOptions = await discoveryOptionsFrom(values, t);
   const colours = createColours(io.stdout, io.env);
+  // The login client loads while discovery and probing wait on the network.
+  if (values['password-stdin'] === true) void loadImapFlow();
   const report = await runCheck(address, options, io, t, colours, values.json !== true);
   const context: CheckContext = {
     io,

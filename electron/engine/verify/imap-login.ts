@@ -3,7 +3,7 @@
  * LOGIN/AUTHENTICATE, LOGOUT (`verifyOnly`). imapflow connects to the IP we resolved; the
  * certificate is still checked against the host name (`servername`).
  */
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_LENGTH } from '../net/connection.ts';
 import {
   codeOf,
@@ -60,9 +60,21 @@ function capSessionBytes(client: ImapFlow, max: number, exceeded: () => void): v
   });
 }
 
+/**
+ * imapflow and what it pulls in (pino, iconv-lite, libmime, ...) take hundreds of ms to load, so
+ * it is loaded on the first login, not whenever the engine is imported (`check` without a password,
+ * `discover`, `probe`). Calling this early lets the load overlap with network waits.
+ */
+export function loadImapFlow(): Promise<typeof ImapFlow> {
+  imapFlowModule ??= import('imapflow').then((module) => module.ImapFlow);
+  return imapFlowModule;
+}
+let imapFlowModule: Promise<typeof ImapFlow> | undefined;
+
 export async function imapLogin(attempt: LoginAttempt): Promise<AttemptOutcome> {
   const { endpoint, plan } = attempt;
-  const client = new ImapFlow({
+  const ImapFlowClass = await loadImapFlow();
+  const client = new ImapFlowClass({
     host: attempt.ip,
     port: endpoint.port,
     secure: endpoint.security === 'tls',
