@@ -36,13 +36,23 @@ interface CheckJson {
   [key: string]: unknown;
 }
 
-/** What the run did beyond discovery and probing: the verification member, if the CLI has one. */
+interface LoginJson {
+  ok?: boolean;
+  reason?: string;
+  username?: string;
+  ms?: number;
+}
+
+/** What the login check found per direction, with its own time (from the CLI's JSON). */
 function verifySummary(json: CheckJson): string {
-  const key = Object.keys(json).find((k) => /verif/i.test(k));
-  if (!key) return 'no verification in the output';
-  const text = JSON.stringify(json[key]);
-  const code = /"(?:code|outcome|status)":"([a-z-]+)"/.exec(text)?.[1];
-  return `verification ran${code ? ` (${code})` : ''}`;
+  const verification = json.verification as Record<string, LoginJson | null> | undefined;
+  if (!verification) return 'no verification in the output';
+  const parts = Object.entries(verification).map(([direction, login]) => {
+    if (!login) return `${direction} not verified`;
+    const outcome = login.ok ? `ok as ${login.username ?? '?'}` : (login.reason ?? 'failed');
+    return `${direction} ${outcome} (${login.ms ?? '?'} ms)`;
+  });
+  return `login check: ${parts.join(', ')}`;
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult> {

@@ -3,7 +3,9 @@
  * is served from loopback and gets a minimal `window.mailSetup` stub, as the preload would give
  * it, so the wizard renders instead of the "no bridge" notice.
  */
-import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../test/e2e/static-server.ts';
 import { median } from './harness.ts';
 
@@ -40,58 +42,80 @@ export interface PaintResult {
   fcpMs: number;
   /** Median time from navigation start until the wizard's h1 is in the page, ms. */
   headingMs: number;
+  /** The same first paint for a static page holding only a heading: the browser's own floor. */
+  floorMs: number;
   note: string;
 }
 
+/** A page with nothing but a heading, for the floor measurement. */
+const FLOOR_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head>' +
+  '<body><h1>Mail Setup Wizard</h1></body></html>';
+
+/** Loads `url` in a fresh context (empty cache); returns its first paint and heading time. */
+async function loadOnce(browser: Browser, url: string): Promise<{ fcp: number; heading: number }> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(installStub);
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 10_000 });
+    const heading = await page.evaluate(() => performance.now());
+    const fcp = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const seen = performance.getEntriesByName('first-contentful-paint')[0];
+          if (seen) return resolve(seen.startTime);
+          new PerformanceObserver((list) => {
+            const entry = list.getEntriesByName('first-contentful-paint')[0];
+            if (entry) resolve(entry.startTime);
+          }).observe({ type: 'paint', buffered: true });
+        }),
+    );
+    return { fcp, heading };
+  } finally {
+    await context.close();
+  }
+}
+
+/** `root` holds the built renderer; `scratch` is an empty folder for the floor page. */
 export async function firstPaint(
   root: string,
+  scratch: string,
   executablePath: string,
   runs: number,
 ): Promise<PaintResult> {
-  const server = await serveStatic(root);
+  writeFileSync(path.join(scratch, 'index.html'), FLOOR_PAGE);
+  const app = await serveStatic(root);
+  const floorServer = await serveStatic(scratch);
   const browser = await chromium.launch({ executablePath, args: FLAGS });
   try {
     const fcp: number[] = [];
     const heading: number[] = [];
-    // One extra first load warms the browser process itself; it is not counted.
+    const floor: number[] = [];
+    // One extra first load of each warms the browser process itself; it is not counted.
     for (let i = 0; i <= runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-      try {
-        const page = await context.newPage();
-        await page.addInitScript(installStub);
-        await page.goto(server.url);
-        await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 10_000 });
-        const headingAt = await page.evaluate(() => performance.now());
-        const paint = await page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              const seen = performance.getEntriesByName('first-contentful-paint')[0];
-              if (seen) return resolve(seen.startTime);
-              new PerformanceObserver((list) => {
-                const entry = list.getEntriesByName('first-contentful-paint')[0];
-                if (entry) resolve(entry.startTime);
-              }).observe({ type: 'paint', buffered: true });
-            }),
-        );
-        if (i > 0) {
-          fcp.push(paint);
-          heading.push(headingAt);
-        }
-      } finally {
-        await context.close();
-      }
+      const appLoad = await loadOnce(browser, app.url);
+      const floorLoad = await loadOnce(browser, floorServer.url);
+      if (i === 0) continue;
+      fcp.push(appLoad.fcp);
+      heading.push(appLoad.heading);
+      floor.push(floorLoad.fcp);
     }
     return {
       fcpMs: median(fcp),
       headingMs: median(heading),
+      floorMs: median(floor),
       note:
         `First paint: ${runs} page loads (plus one uncounted warm-up), each in a fresh browser ` +
-        'context (empty cache) from a loopback HTTP server; first-contentful-paint from the ' +
-        "page's performance entries, relative to navigation start. Flags: " +
-        `${FLAGS.join(' ')}.`,
+        'context (empty cache) from a loopback HTTP server, alternating with a static page that ' +
+        'holds only a heading (the floor: what the browser needs to paint anything); ' +
+        "first-contentful-paint from the page's performance entries, relative to navigation " +
+        `start. Flags: ${FLAGS.join(' ')}.`,
     };
   } finally {
     await browser.close();
-    await server.close();
+    await app.close();
+    await floorServer.close();
   }
 }

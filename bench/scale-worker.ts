@@ -2,15 +2,18 @@
  * The measured side of benchmark 5, run as its own Node process (bundled by esbuild, so no
  * TypeScript loader inflates its memory): probes the given hosts at once on the standard ports,
  * then reports wall time, peak RSS and the sockets still open, as one JSON line on stdout.
- * Input: one JSON argument `{ hosts: string[], ca: string }`.
+ * Input: one JSON argument `{ hosts: string[], ca: string, mode?: 'probe' | 'floor' }`.
  */
 import { readdirSync, readlinkSync } from 'node:fs';
 import { STANDARD_PORTS } from '../shared/model.ts';
 import { probe } from '../electron/engine/probe/index.ts';
+import { tlsFloor } from './tls-floor.ts';
 
 interface Input {
   hosts: string[];
   ca: string;
+  /** 'probe' (default): the engine; 'floor': bare sockets doing the same kind of work. */
+  mode?: 'probe' | 'floor';
 }
 
 /** Open file descriptors of this process that are sockets (Linux: links to `socket:[inode]`). */
@@ -39,9 +42,10 @@ async function main(): Promise<void> {
   const ports = STANDARD_PORTS.map((p) => p.port);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const reports = await Promise.all(
-    input.hosts.map((host) => probe(host, { ca: [input.ca], ports })),
-  );
+  const reports =
+    input.mode === 'floor'
+      ? await tlsFloor(input.hosts, input.ca).then(() => [])
+      : await Promise.all(input.hosts.map((host) => probe(host, { ca: [input.ca], ports })));
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   // Let closed handles go through one turn of the event loop before counting.

@@ -23,6 +23,7 @@ const NAME = '5 scale';
 
 interface WorkerOutput {
   wallMs: number;
+  cpuMs: number;
   maxRssKb: number;
   socketsBefore: number;
   socketsAfter: number;
@@ -45,14 +46,18 @@ async function buildWorker(dir: string): Promise<string> {
   return outfile;
 }
 
-async function probeHosts(worker: string, hosts: string[], ca: string): Promise<WorkerOutput> {
-  const result = await runCommand(process.execPath, [worker, JSON.stringify({ hosts, ca })], {
-    timeoutMs: 120_000,
-  });
+async function runWorker(
+  worker: string,
+  hosts: string[],
+  ca: string,
+  mode: 'probe' | 'floor',
+): Promise<WorkerOutput> {
+  const input = JSON.stringify({ hosts, ca, mode });
+  const result = await runCommand(process.execPath, [worker, input], { timeoutMs: 120_000 });
   if (result.code !== 0) throw new Error(`scale worker exited ${result.code}: ${result.stderr}`);
   const output = JSON.parse(result.stdout) as WorkerOutput;
   const ok = (output.statuses['993:ok'] ?? 0) + (output.statuses['143:ok'] ?? 0);
-  if (ok !== hosts.length * 2) {
+  if (mode === 'probe' && ok !== hosts.length * 2) {
     throw new Error(
       `scale probe: expected 993 and 143 ok on every host, got ${JSON.stringify(output.statuses)}`,
     );
@@ -69,15 +74,22 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mailsetup-bench-scale-'));
   try {
     const worker = await buildWorker(dir);
-    const one: WorkerOutput[] = [];
-    const many: WorkerOutput[] = [];
+    const all = servers.addresses;
+    const runs = { one: [] as WorkerOutput[], many: [] as WorkerOutput[] };
+    const floor = { one: [] as WorkerOutput[], many: [] as WorkerOutput[] };
     for (let i = 0; i < ctx.runs; i++) {
-      one.push(await probeHosts(worker, servers.addresses.slice(0, 1), ctx.lab.caPem));
-      many.push(await probeHosts(worker, servers.addresses, ctx.lab.caPem));
+      runs.one.push(await runWorker(worker, all.slice(0, 1), ctx.lab.caPem, 'probe'));
+      runs.many.push(await runWorker(worker, all, ctx.lab.caPem, 'probe'));
+      floor.one.push(await runWorker(worker, all.slice(0, 1), ctx.lab.caPem, 'floor'));
+      floor.many.push(await runWorker(worker, all, ctx.lab.caPem, 'floor'));
     }
-    const oneMs = median(one.map((o) => o.wallMs));
-    const manyMs = median(many.map((o) => o.wallMs));
+    const { one, many } = runs;
+    const wall = (list: WorkerOutput[]): number => median(list.map((o) => o.wallMs));
+    const cpu = (list: WorkerOutput[]): number => median(list.map((o) => o.cpuMs));
+    const oneMs = wall(one);
+    const manyMs = wall(many);
     const factor = manyMs / oneMs;
+    const floorFactor = wall(floor.many) / wall(floor.one);
     const peakMb = Math.max(...many.map((o) => o.maxRssKb)) / 1024;
     const oneMb = median(one.map((o) => o.maxRssKb)) / 1024;
     const leftOpen = Math.max(...[...one, ...many].map((o) => o.socketsAfter - o.socketsBefore));
@@ -87,6 +99,16 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
         row(NAME, '1 host, 7 ports', ms(oneMs)),
         row(NAME, `${SCALE_HOSTS} hosts at once, 7 ports each`, ms(manyMs)),
         row(NAME, `${SCALE_HOSTS} hosts / 1 host`, ratio(factor), '< 2x', factor < 2),
+        row(
+          NAME,
+          `prober CPU: 1 host / ${SCALE_HOSTS} hosts`,
+          `${ms(cpu(one))} / ${ms(cpu(many))}`,
+        ),
+        row(
+          NAME,
+          `floor, bare Node sockets: 1 host / ${SCALE_HOSTS} hosts (CPU ${ms(cpu(floor.many))})`,
+          `${ms(wall(floor.one))} / ${ms(wall(floor.many))} = ${ratio(floorFactor)}`,
+        ),
         row(
           NAME,
           `peak RSS, ${SCALE_HOSTS} hosts (1 host: ${oneMb.toFixed(0)} MB)`,
