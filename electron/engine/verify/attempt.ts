@@ -66,6 +66,13 @@ export function scrubServerText(text: string | undefined, password: string): str
       ]
     : [];
   for (const form of forms) if (form.length >= 3) clean = clean.split(form).join('***');
+  // A server echoing an AUTH PLAIN or LOGIN line shows base64 of "\0user\0password" (or of the
+  // password at another offset): any base64 word that decodes to something holding it goes too.
+  if (password.length >= 3) {
+    clean = clean.replace(/[A-Za-z0-9+/]{4,}={0,2}/g, (word) =>
+      Buffer.from(word, 'base64').includes(Buffer.from(password)) ? '***' : word,
+    );
+  }
   if (clean.length > MAX_SERVER_TEXT) clean = `${clean.slice(0, MAX_SERVER_TEXT)}…`;
   return clean || undefined;
 }
