@@ -298,6 +298,48 @@ describe('verify: STARTTLS injection', () => {
   }
 });
 
+describe('verify: servers that echo the password', () => {
+  const echo = (line: string): string => line.replace(/^\S+\s+/, '');
+  const servers: Record<Protocol, Behaviour> = {
+    imap: (connection) => {
+      let pending = '';
+      dialogue(GREETING.imap, (line) => {
+        const tag = tagOf(line);
+        if (/ CAPABILITY$/i.test(line)) return `* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n${tag} OK\r\n`;
+        if (/ LOGOUT$/i.test(line)) return `* BYE\r\n${tag} OK\r\n`;
+        if (/ AUTHENTICATE PLAIN$/i.test(line)) {
+          pending = tag;
+          return '+ \r\n';
+        }
+        const answer = `${pending || tag} NO [AUTHENTICATIONFAILED] you sent: ${pending ? line : echo(line)}\r\n`;
+        pending = '';
+        return answer;
+      })(connection);
+    },
+    pop3: dialogue(GREETING.pop3, (line) => {
+      if (line === 'CAPA') return '+OK\r\nSASL PLAIN\r\n.\r\n';
+      if (line === 'QUIT') return '+OK bye\r\n';
+      return `-ERR [AUTH] you sent: ${line}\r\n`;
+    }),
+    smtp: dialogue(GREETING.smtp, (line) => {
+      if (/^EHLO/i.test(line)) return '250-echo\r\n250 AUTH PLAIN LOGIN\r\n';
+      if (/^QUIT/i.test(line)) return '221 bye\r\n';
+      return `535 5.7.8 you sent: ${line}\r\n`;
+    }),
+  };
+
+  for (const protocol of PROTOCOLS) {
+    it(`${protocol}: the refusal keeps the server's words but never the password or its base64`, async () => {
+      const server = await serve(servers[protocol]);
+      const result = failed(await login(server, protocol, 'plain'));
+      expect(sawPassword(server)).toBe(true);
+      expect(result.serverText).toContain('you sent');
+      const text = JSON.stringify(result);
+      expect(PASSWORD_FORMS.filter((form) => text.includes(form))).toEqual([]);
+    });
+  }
+});
+
 describe('verify: servers that lie', () => {
   it('smtp: "250" to everything (even AUTH) is not a working login', async () => {
     const server = await serve(
