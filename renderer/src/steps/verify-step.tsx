@@ -45,17 +45,17 @@ export function VerifyStep() {
     row.result && !row.result.ok ? [row.result.reason] : [],
   );
   const guidanceReason = failures.find((r) => GUIDANCE_REASONS.has(r));
+  const sides = [
+    { endpoint: incoming, row: verify.incoming },
+    { endpoint: outgoing, row: verify.outgoing },
+  ];
   const consentHosts = [
     ...new Set(
-      [
-        [incoming, verify.incoming],
-        [outgoing, verify.outgoing],
-      ].flatMap(([endpoint, row]) => {
-        const r = (row as typeof verify.incoming).result;
-        return r && !r.ok && CONSENT_REASONS.has(r.reason)
-          ? [(endpoint as typeof incoming).host]
-          : [];
-      }),
+      sides.flatMap(({ endpoint, row }) =>
+        row.result && !row.result.ok && CONSENT_REASONS.has(row.result.reason)
+          ? [endpoint.host]
+          : [],
+      ),
     ),
   ];
 

@@ -1,12 +1,12 @@
 /** Renders the whole renderer App on a fake API with the real catalogues, for component tests. */
-import { render } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { App } from '../../../renderer/src/App.tsx';
 import { createExporter } from '../../../renderer/src/exporter.ts';
 import { createRendererI18n } from '../../../renderer/src/i18n.ts';
 import { StoreProvider } from '../../../renderer/src/store/context.tsx';
 import { createAppStore } from '../../../renderer/src/store/index.ts';
-import { createFakeApi } from './fake-api.ts';
+import { createFakeApi, flush } from './fake-api.ts';
 
 export function renderApp(locale = 'en') {
   const fake = createFakeApi();
@@ -24,4 +24,19 @@ export function renderApp(locale = 'en') {
     </I18nextProvider>,
   );
   return { fake, store, i18n, view };
+}
+
+export async function submitAddress(address = 'anna@example.test') {
+  fireEvent.change(screen.getByLabelText('Email address'), { target: { value: address } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Find my servers' }));
+    await flush();
+  });
+}
+
+export async function click(name: string | RegExp) {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }));
+    await flush();
+  });
 }

@@ -2,24 +2,9 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkReport, endpoint, flush, verifyReport } from './fake-api.ts';
-import { renderApp } from './render-app.tsx';
+import { click, renderApp, submitAddress } from './render-app.tsx';
 
 afterEach(cleanup);
-
-async function submitAddress(address = 'anna@example.test') {
-  fireEvent.change(screen.getByLabelText('Email address'), { target: { value: address } });
-  await act(async () => {
-    fireEvent.click(screen.getByRole('button', { name: 'Find my servers' }));
-    await flush();
-  });
-}
-
-async function click(name: string | RegExp) {
-  await act(async () => {
-    fireEvent.click(screen.getByRole('button', { name }));
-    await flush();
-  });
-}
 
 describe('address step', () => {
   it('validates as typed with the parser’s reason, and keeps focus in the field', async () => {
