@@ -263,6 +263,40 @@ describe('probe: STARTTLS injection', () => {
   }
 });
 
+describe('probe: servers that lie', () => {
+  it('smtp: "250" to everything, STARTTLS included, is not an upgrade', async () => {
+    const server = await serve((connection) => {
+      connection.send('220 liar ESMTP\r\n');
+      connection.onLine((line) =>
+        connection.send(
+          /^EHLO/i.test(line) ? '250-liar\r\n250-STARTTLS\r\n250 AUTH PLAIN\r\n' : '250 OK\r\n',
+        ),
+      );
+    });
+    const { port } = await probeOne(server, 'smtp', 'starttls');
+    expect(port.status).toBe('tls-error');
+    expect(port.security).toBe('plain');
+    expect(port.tls).toBeNull();
+  });
+
+  it('imap: "OK" to everything, STARTTLS included, then no handshake: a named failure', async () => {
+    const server = await serve((connection) => {
+      connection.send('* OK IMAP4rev1 ready\r\n');
+      connection.onLine((line) => {
+        const tag = line.split(' ')[0];
+        connection.send(
+          / CAPABILITY$/i.test(line)
+            ? `* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN\r\n${tag} OK\r\n`
+            : `${tag} OK\r\n`,
+        );
+      });
+    });
+    const { port } = await probeOne(server, 'imap', 'starttls');
+    expect(['tls-error', 'timeout']).toContain(port.status);
+    expect(port.security).toBe('plain');
+  });
+});
+
 describe('probe: bad TLS', () => {
   it('a certificate for another name: hostname mismatch', async () => {
     const server = await serve(
