@@ -82,7 +82,8 @@ export function HelpdeskView() {
             {codeText(['ipc', 'wizard:errors'], desk.errorCode ?? 'unknown').title}
           </span>
         )}
-        {desk.status === 'done' && t('wizard:helpdesk.done', { target: desk.target })}
+        {desk.status === 'done' &&
+          t('wizard:helpdesk.done', { target: desk.target.replace(/^postmaster@/, '') })}
       </p>
       {desk.sources.length > 0 && (
         <SourceTable rows={desk.sources} now={now} caption={t('wizard:discovery.sources')} />
