@@ -56,6 +56,7 @@ describe('discovery step', () => {
     });
     expect(within(sources).getByText('Nothing here')).toBeTruthy();
     expect(within(sources).getByText('(slow)')).toBeTruthy();
+    expect(within(sources).getByText(/^5\.0 s/)).toBeTruthy();
     expect(within(screen.getByTestId('port-table')).getByText('Trying…')).toBeTruthy();
     await act(async () => {
       finish({ ok: true, value: checkReport() });
