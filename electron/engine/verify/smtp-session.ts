@@ -25,6 +25,9 @@ interface ConnectionInternals {
   _sendCommand(line: string): void;
 }
 
+/** Largest SMTP reply accepted (one line or a whole multi-line reply). */
+const MAX_REPLY_BYTES = 64 * 1024;
+
 /** Reply to one command: the code and the full text. */
 export interface SmtpReply {
   code: number;
@@ -53,6 +56,9 @@ export class SmtpSession {
       socketTimeout: attempt.timeoutMs,
       logger: false,
       debug: false,
+      // nodemailer's own cap on one reply is 1 MB; EHLO and AUTH replies are a few hundred bytes.
+      // (Not in @types/nodemailer, hence the spread.)
+      ...({ maxResponseSize: MAX_REPLY_BYTES } as object),
     });
     this.#connection.on('error', (error: SmtpError) => {
       this.#lastError ??= error;
