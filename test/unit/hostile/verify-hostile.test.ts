@@ -155,6 +155,19 @@ describe('verify: stalls, breaks and floods (plaintext with consent, every proto
     expect(['protocol-error', 'timeout', 'unreachable']).toContain(result.reason);
   });
 
+  it('smtp: a 200 KiB EHLO answer is over the reply cap (64 KiB) -> refused before AUTH', async () => {
+    const server = await serve(
+      dialogue(GREETING.smtp, (line) =>
+        /^EHLO/i.test(line)
+          ? `${'250-X-PADDING-PADDING-PADDING-PADDING\r\n'.repeat(5000)}250 AUTH PLAIN\r\n`
+          : '235 2.7.0 ok\r\n',
+      ),
+    );
+    const result = failed(await login(server, 'smtp', 'plain'));
+    expect(result.reason).not.toBe('wrong-credentials');
+    expect(sawPassword(server)).toBe(false);
+  });
+
   it('imap: a 1 MB CAPABILITY answer -> a named failure, bounded memory', async () => {
     const server = await serve(
       dialogue(GREETING.imap, (line) =>
