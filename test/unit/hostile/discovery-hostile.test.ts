@@ -5,9 +5,11 @@
  * priorities and a hundred MX records. Each ends in a named outcome, in time, with bounded memory.
  */
 import http from 'node:http';
+import { DOMParser } from '@xmldom/xmldom';
 import type net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
+import { autodiscoverAt } from '../../../electron/engine/discover/autodiscover-source.ts';
 import { fetchAutoconfig } from '../../../electron/engine/discover/fetch-source.ts';
 import { fetchDocument, MAX_DOCUMENT_BYTES } from '../../../electron/engine/discover/http-fetch.ts';
 import { mxSource } from '../../../electron/engine/discover/mx-source.ts';
@@ -245,6 +247,53 @@ describe('hostile XML', () => {
     expect(answer.outcome).toBe('found');
     if (answer.outcome !== 'found') return;
     expect(answer.found.incoming.map((c) => c.host)).toEqual(['imap.example.test']);
+  });
+});
+
+describe('hostile Autodiscover answers', () => {
+  const ask = (mail = 'jane@example.test') =>
+    autodiscoverAt(
+      context(fakeDns(), mail),
+      `${base}/autodiscover/autodiscover.xml`,
+      AbortSignal.timeout(5000),
+    );
+
+  it('a POST redirect loop ends as too-many-redirects', async () => {
+    routes.set('/autodiscover/autodiscover.xml', (_request, response) =>
+      response.writeHead(307, { location: '/autodiscover/autodiscover.xml' }).end(),
+    );
+    expect(await ask()).toMatchObject({ outcome: 'error', error: 'too-many-redirects' });
+  });
+
+  it('an entity bomb in the answer is refused unparsed; a wrong content type is named', async () => {
+    routes.set('/autodiscover/autodiscover.xml', (_request, response) =>
+      response
+        .writeHead(200, { 'content-type': 'text/xml' })
+        .end(
+          '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY a "aaaa">]><Autodiscover>&a;</Autodiscover>',
+        ),
+    );
+    expect(await ask()).toMatchObject({ outcome: 'error', error: 'xml-doctype' });
+    routes.set('/autodiscover/autodiscover.xml', (_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<Autodiscover/>'),
+    );
+    expect(await ask()).toMatchObject({ outcome: 'error', error: 'bad-content-type' });
+  });
+
+  it('the request stays well-formed XML for an address full of markup characters', async () => {
+    let body = '';
+    routes.set('/autodiscover/autodiscover.xml', (request, response) => {
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => response.writeHead(404).end());
+    });
+    const mail = 'a&b\'<c>"d@example.test'.replace(/[<>"]/g, '');
+    await ask(mail);
+    const errors: string[] = [];
+    const parsed = new DOMParser({
+      onError: (level, message) => errors.push(`${level} ${message}`),
+    }).parseFromString(body, 'text/xml');
+    expect(errors).toEqual([]);
+    expect(parsed.getElementsByTagName('EMailAddress')[0]?.textContent).toBe(mail);
   });
 });
 
