@@ -59,6 +59,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
       row(NAME, 'our CPU time during the 7-port probe', ms(median(cpu))),
     ],
     notes: [
+      ...(factor <= 1.5
+        ? []
+        : [
+            `Parallelism, what limits it: our process used ${ms(median(cpu))} of CPU for a ` +
+              `${ms(allMs)} probe; the rest is waiting on Dovecot and Postfix, which do seven ` +
+              'times the work at once (new login processes, their half of seven TLS handshakes) ' +
+              'on two cores shared with everything else running.',
+          ]),
       `Parallelism: each port alone (median ms): ${medians.map((m) => `${m.port} ${Math.round(m.ms)}`).join(', ')}. ` +
         'Measured in one Node process through the engine, after one warm-up probe, the runs ' +
         "interleaved. Each port's time includes the polite goodbye (LOGOUT/QUIT and waiting for " +
