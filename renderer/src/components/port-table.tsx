@@ -1,7 +1,7 @@
 /** One row per probed port of every candidate host, as the engine reports them (live). */
 import { useTranslation } from 'react-i18next';
 import type { PortRow } from '../store/check-progress.ts';
-import { Elapsed } from './elapsed.tsx';
+import { LiveTable, StatusText } from './live-table.tsx';
 
 export function PortTable({
   rows,
@@ -14,35 +14,29 @@ export function PortTable({
 }) {
   const { t } = useTranslation();
   return (
-    <table className="live-table" data-testid="port-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('wizard:discovery.col-host')}</th>
-          <th scope="col">{t('wizard:discovery.col-port')}</th>
-          <th scope="col">{t('wizard:discovery.col-status')}</th>
-          <th scope="col">{t('wizard:discovery.col-time')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.host}:${row.port}`} className={`row-${row.status}`}>
-            <th scope="row">{row.host}</th>
-            <td>
-              {row.port}
-              {row.protocol && <span className="muted"> {row.protocol.toUpperCase()}</span>}
-            </td>
-            <td>
-              <span className={`status status-${row.status}`}>
-                {t(`wizard:port-status.${row.status}`)}
-              </span>
-            </td>
-            <td>
-              <Elapsed ms={row.ms ?? now - row.startedAt} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <LiveTable
+      testId="port-table"
+      caption={caption}
+      headings={[
+        'wizard:discovery.col-host',
+        'wizard:discovery.col-port',
+        'wizard:discovery.col-status',
+      ]}
+      rows={rows}
+      rowKey={(row) => `${row.host}:${row.port}`}
+      now={now}
+      cells={(row) => (
+        <>
+          <th scope="row">{row.host}</th>
+          <td>
+            {row.port}
+            {row.protocol && <span className="muted"> {row.protocol.toUpperCase()}</span>}
+          </td>
+          <td>
+            <StatusText status={row.status} label={t(`wizard:port-status.${row.status}`)} />
+          </td>
+        </>
+      )}
+    />
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PortResult, ProbeReport } from '../../../shared/model.ts';
 import { Elapsed } from './elapsed.tsx';
+import { StatusText } from './live-table.tsx';
 import { SecurityBadge } from './security-badge.tsx';
 
 function Certificate({ port }: { port: PortResult }) {
@@ -61,9 +62,7 @@ export function ProbeTable({ probes }: { probes: ProbeReport[] }) {
                 {port.port} {port.protocol.toUpperCase()}
               </td>
               <td>
-                <span className={`status status-${port.status}`}>
-                  {t(`wizard:port-status.${port.status}`)}
-                </span>
+                <StatusText status={port.status} label={t(`wizard:port-status.${port.status}`)} />
                 {port.error && <span className="muted"> {port.error}</span>}
               </td>
               <td>{port.status === 'ok' ? <SecurityBadge security={port.security} /> : '—'}</td>
