@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsentReason } from '../store/security.ts';
 import { useApp } from '../store/context.tsx';
 import type { Finding } from '../../../shared/model.ts';
+import { CheckRow } from './check-row.tsx';
 import { findingParams } from './finding-list.tsx';
 import { useCodeText } from './use-text.ts';
 
@@ -30,15 +31,12 @@ export function ConsentBox({ id, host, reason, problem }: ConsentBoxProps) {
       <p className="consent-risk">
         {t(`wizard:consent.risk-${reason}`, { host, problem: problemText })}
       </p>
-      <div className="check-row">
-        <input
-          type="checkbox"
-          id={id}
-          checked={checked}
-          onChange={(e) => setConsent(host, e.target.checked)}
-        />
-        <label htmlFor={id}>{t(`wizard:consent.confirm-${reason}`, { host })}</label>
-      </div>
+      <CheckRow
+        id={id}
+        checked={checked}
+        onChange={(value) => setConsent(host, value)}
+        label={t(`wizard:consent.confirm-${reason}`, { host })}
+      />
     </fieldset>
   );
 }

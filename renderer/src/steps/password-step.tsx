@@ -2,6 +2,7 @@
  * first, the user name the login will use, and the keychain option. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckRow } from '../components/check-row.tsx';
 import { GuidancePanel } from '../components/guidance-panel.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
 import { StepNav } from '../components/step-nav.tsx';
@@ -51,25 +52,19 @@ export function PasswordStep() {
           </p>
         )}
       </div>
-      <div className="check-row">
-        <input
-          id="show-password"
-          type="checkbox"
-          checked={show}
-          onChange={(e) => setShow(e.target.checked)}
-        />
-        <label htmlFor="show-password">{t('wizard:password.show')}</label>
-      </div>
-      <div className="check-row">
-        <input
-          id="remember"
-          type="checkbox"
-          checked={remember}
-          aria-describedby="remember-hint"
-          onChange={(e) => setRemember(e.target.checked)}
-        />
-        <label htmlFor="remember">{t('wizard:password.remember')}</label>
-      </div>
+      <CheckRow
+        id="show-password"
+        checked={show}
+        onChange={setShow}
+        label={t('wizard:password.show')}
+      />
+      <CheckRow
+        id="remember"
+        checked={remember}
+        onChange={setRemember}
+        label={t('wizard:password.remember')}
+        describedBy="remember-hint"
+      />
       <p id="remember-hint" className="hint">
         {t('wizard:password.remember-hint')}
       </p>

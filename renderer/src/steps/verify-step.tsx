@@ -3,6 +3,7 @@
 import { type FormEvent } from 'react';
 import type { VerifyReason } from '../../../shared/codes.ts';
 import { useTranslation } from 'react-i18next';
+import { CheckRow } from '../components/check-row.tsx';
 import { ConsentBox } from '../components/consent-box.tsx';
 import { GuidancePanel } from '../components/guidance-panel.tsx';
 import { LoginResult } from '../components/login-result.tsx';
@@ -84,15 +85,12 @@ export function VerifyStep() {
         </p>
       )}
       {ok && (
-        <div className="check-row">
-          <input
-            id="remember-after"
-            type="checkbox"
-            checked={remember}
-            onChange={(e) => setRemember(e.target.checked)}
-          />
-          <label htmlFor="remember-after">{t('wizard:password.remember')}</label>
-        </div>
+        <CheckRow
+          id="remember-after"
+          checked={remember}
+          onChange={setRemember}
+          label={t('wizard:password.remember')}
+        />
       )}
       {keychain.status !== 'idle' && (
         <p className={keychain.status === 'error' ? 'warn-text' : 'muted'} data-testid="keychain">
