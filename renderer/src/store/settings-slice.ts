@@ -51,6 +51,11 @@ function isStandardPort(port: number): boolean {
   return STANDARD_PORTS.some((p) => p.port === port);
 }
 
+/** An endpoint with no host yet: the protocol's TLS port, the given username. */
+function blankEndpoint(protocol: Protocol, username: string): Endpoint {
+  return { protocol, host: '', port: standardPort(protocol, 'tls'), security: 'tls', username };
+}
+
 function endpointOf(
   value: Partial<Endpoint> | null | undefined,
   fallback: Endpoint,
@@ -72,17 +77,18 @@ export function createSettingsSlice(): SliceCreator<SettingsSlice> {
 
     applyRecommended(report) {
       const username = report.recommended.username || get().parsed?.address || report.address;
-      const blank = (protocol: Protocol): Endpoint => ({
-        protocol,
-        host: '',
-        port: standardPort(protocol, 'tls'),
-        security: 'tls',
-        username,
-      });
       set({
         settings: {
-          incoming: endpointOf(report.recommended.incoming, blank('imap'), username),
-          outgoing: endpointOf(report.recommended.outgoing, blank('smtp'), username),
+          incoming: endpointOf(
+            report.recommended.incoming,
+            blankEndpoint('imap', username),
+            username,
+          ),
+          outgoing: endpointOf(
+            report.recommended.outgoing,
+            blankEndpoint('smtp', username),
+            username,
+          ),
           consents: [],
           origin: 'recommended',
         },
@@ -93,17 +99,10 @@ export function createSettingsSlice(): SliceCreator<SettingsSlice> {
       const { incoming, outgoing } = get().settings;
       if (incoming && outgoing) return;
       const username = get().parsed?.address ?? '';
-      const blank = (protocol: Protocol): Endpoint => ({
-        protocol,
-        host: '',
-        port: standardPort(protocol, 'tls'),
-        security: 'tls',
-        username,
-      });
       set({
         settings: {
-          incoming: incoming ?? blank('imap'),
-          outgoing: outgoing ?? blank('smtp'),
+          incoming: incoming ?? blankEndpoint('imap', username),
+          outgoing: outgoing ?? blankEndpoint('smtp', username),
           consents: get().settings.consents,
           origin: 'manual',
         },
