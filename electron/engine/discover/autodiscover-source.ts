@@ -6,8 +6,7 @@
 import { getDomain } from 'tldts';
 import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import { autodiscoverRequest, parseAutodiscover } from './autodiscover-parser.ts';
-import { fetchProblem } from './fetch-source.ts';
-import { fetchDocument } from './http-fetch.ts';
+import { fetchSourceDocument, parseProblem } from './fetch-source.ts';
 import { cleanHostname } from './sanitize.ts';
 import { orderSrvRecords } from './srv.ts';
 import type { SourceAnswer, SourceContext } from './types.ts';
@@ -33,36 +32,24 @@ export async function autodiscoverAt(
   let url = start;
   let trusted = startTrusted;
   for (let round = 0; round <= MAX_AUTODISCOVER_REDIRECTS; round++) {
-    const fetched = await fetchDocument(url, {
+    const fetched = await fetchSourceDocument(context, url, signal, {
       method: 'POST',
       body: autodiscoverRequest(address.address),
       headers: { 'content-type': 'text/xml; charset=utf-8' },
-      dns: context.dns,
-      ca: context.ca,
-      timeoutMs: context.timeoutMs,
-      signal,
       trustDomain: context.address.domain,
     });
-    const problem = fetchProblem(fetched, url);
-    if (problem || !fetched.ok) return problem ?? { outcome: 'none', trusted: false };
-    trusted &&= fetched.value.trusted;
-    const parsed = parseAutodiscover(fetched.value.body, address, {
+    if (!fetched.ok) return fetched.answer;
+    const document = fetched.document;
+    trusted &&= document.trusted;
+    const parsed = parseAutodiscover(document.body, address, {
       source: 'autodiscover',
-      origin: fetched.value.url,
+      origin: document.url,
       trusted,
     });
-    if (!parsed.ok) {
-      return {
-        outcome: 'error',
-        error: parsed.error,
-        detail: parsed.detail,
-        trusted,
-        url: fetched.value.url,
-      };
-    }
+    if (!parsed.ok) return parseProblem(parsed, trusted, document.url);
     const value = parsed.value;
     if (value.kind === 'settings')
-      return { outcome: 'found', found: value.found, trusted, url: fetched.value.url };
+      return { outcome: 'found', found: value.found, trusted, url: document.url };
     if (value.kind === 'redirect-url') {
       url = value.url;
       continue;

@@ -3,6 +3,7 @@
  * source has nothing (outcome `none`); other failures are named errors; the content type must be
  * XML; the parser decides the rest.
  */
+import type { SourceError } from '../../../shared/codes.ts';
 import type { SourceName } from '../../../shared/model.ts';
 import { parseAutoconfig } from './autoconfig-parser.ts';
 import {
@@ -54,6 +55,40 @@ export function fetchProblem(fetched: Outcome<FetchedDocument>, url: string): So
   return null;
 }
 
+/** A source's fetch: the usable document, or the answer that a failed or unusable fetch is. */
+export type SourceDocument =
+  { ok: true; document: FetchedDocument } | { ok: false; answer: SourceAnswer };
+
+/** Fetches one document with the context's DNS, CA and timeout and checks it with fetchProblem. */
+export async function fetchSourceDocument(
+  context: SourceContext,
+  url: string,
+  signal: AbortSignal,
+  request: Pick<FetchOptions, 'trustDomain' | 'method' | 'body' | 'headers'>,
+): Promise<SourceDocument> {
+  const fetched = await fetchDocument(url, {
+    ...request,
+    dns: context.dns,
+    ca: context.ca,
+    timeoutMs: context.timeoutMs,
+    signal,
+  });
+  const problem = fetchProblem(fetched, url);
+  if (problem || !fetched.ok) {
+    return { ok: false, answer: problem ?? { outcome: 'none', trusted: false } };
+  }
+  return { ok: true, document: fetched.value };
+}
+
+/** A parser's refusal of a fetched document as the source's answer. */
+export function parseProblem(
+  failure: { error: SourceError; detail?: string },
+  trusted: boolean,
+  url: string,
+): SourceAnswer {
+  return { outcome: 'error', error: failure.error, detail: failure.detail, trusted, url };
+}
+
 export interface AutoconfigFetch {
   url: string;
   source: SourceName;
@@ -69,31 +104,17 @@ export async function fetchAutoconfig(
   request: AutoconfigFetch,
   signal: AbortSignal,
 ): Promise<SourceAnswer> {
-  const options: FetchOptions = {
-    dns: context.dns,
-    ca: context.ca,
-    timeoutMs: context.timeoutMs,
-    signal,
+  const fetched = await fetchSourceDocument(context, request.url, signal, {
     trustDomain: request.trustDomain,
-  };
-  const fetched = await fetchDocument(request.url, options);
-  const problem = fetchProblem(fetched, request.url);
-  if (problem || !fetched.ok) return problem ?? { outcome: 'none', trusted: false };
-  const document = fetched.value;
+  });
+  if (!fetched.ok) return fetched.answer;
+  const document = fetched.document;
   const trusted = document.trusted && !request.untrusted;
   const parsed = parseAutoconfig(document.body, context.address, {
     source: request.source,
     origin: document.url,
     trusted,
   });
-  if (!parsed.ok) {
-    return {
-      outcome: 'error',
-      error: parsed.error,
-      detail: parsed.detail,
-      trusted,
-      url: document.url,
-    };
-  }
+  if (!parsed.ok) return parseProblem(parsed, trusted, document.url);
   return { outcome: 'found', found: parsed.value, trusted, url: document.url };
 }
