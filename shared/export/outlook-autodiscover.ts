@@ -8,7 +8,7 @@
  */
 import type { AccountSettings, Endpoint, Security } from '../model.ts';
 import type { ExportPart } from './types.ts';
-import { element, indent } from './xml.ts';
+import { block, element, xmlFilePart } from './xml.ts';
 
 const RESPONSE_NS = 'http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006';
 const OUTLOOK_NS =
@@ -17,68 +17,38 @@ const OUTLOOK_NS =
 const ENCRYPTION: Record<Security, string> = { tls: 'SSL', starttls: 'TLS', plain: 'None' };
 
 function protocolLines(ep: Endpoint, usePopAuth: boolean): string[] {
-  return [
-    '<Protocol>',
-    ...indent(
-      [
-        element('Type', ep.protocol.toUpperCase()),
-        element('Server', ep.host),
-        element('Port', ep.port),
-        element('DomainRequired', 'off'),
-        element('LoginName', ep.username),
-        element('SPA', 'off'),
-        element('SSL', ep.security === 'plain' ? 'off' : 'on'),
-        element('Encryption', ENCRYPTION[ep.security]),
-        element('AuthRequired', 'on'),
-        ...(ep.protocol === 'smtp'
-          ? [element('UsePOPAuth', usePopAuth ? 'on' : 'off'), element('SMTPLast', 'off')]
-          : []),
-      ],
-      1,
-    ),
-    '</Protocol>',
-  ];
+  return block('<Protocol>', [
+    element('Type', ep.protocol.toUpperCase()),
+    element('Server', ep.host),
+    element('Port', ep.port),
+    element('DomainRequired', 'off'),
+    element('LoginName', ep.username),
+    element('SPA', 'off'),
+    element('SSL', ep.security === 'plain' ? 'off' : 'on'),
+    element('Encryption', ENCRYPTION[ep.security]),
+    element('AuthRequired', 'on'),
+    ...(ep.protocol === 'smtp'
+      ? [element('UsePOPAuth', usePopAuth ? 'on' : 'off'), element('SMTPLast', 'off')]
+      : []),
+  ]);
 }
 
 export function outlookAutodiscover(settings: AccountSettings): ExportPart {
   const { incoming, outgoing } = settings;
   const user = settings.displayName
-    ? ['<User>', ...indent([element('DisplayName', settings.displayName)], 1), '</User>']
+    ? block('<User>', [element('DisplayName', settings.displayName)])
     : [];
-  const lines = [
+  const account = block('<Account>', [
+    element('AccountType', 'email'),
+    element('Action', 'settings'),
+    ...protocolLines(incoming, false),
+    ...protocolLines(outgoing, outgoing.username === incoming.username),
+  ]);
+  return xmlFilePart(
+    'autodiscover.xml',
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<Autodiscover xmlns="${RESPONSE_NS}">`,
-    ...indent(
-      [
-        `<Response xmlns="${OUTLOOK_NS}">`,
-        ...indent(
-          [
-            ...user,
-            '<Account>',
-            ...indent(
-              [
-                element('AccountType', 'email'),
-                element('Action', 'settings'),
-                ...protocolLines(incoming, false),
-                ...protocolLines(outgoing, outgoing.username === incoming.username),
-              ],
-              1,
-            ),
-            '</Account>',
-          ],
-          1,
-        ),
-        '</Response>',
-      ],
-      1,
-    ),
-    '</Autodiscover>',
-    '',
-  ];
-  return {
-    files: [
-      { filename: 'autodiscover.xml', mediaType: 'application/xml', content: lines.join('\n') },
-    ],
-    notes: [],
-  };
+    block(`<Autodiscover xmlns="${RESPONSE_NS}">`, [
+      ...block(`<Response xmlns="${OUTLOOK_NS}">`, [...user, ...account]),
+    ]),
+  );
 }

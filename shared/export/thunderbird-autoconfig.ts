@@ -7,7 +7,7 @@
 import type { AccountSettings, Endpoint, Security } from '../model.ts';
 import { asciiHost, domainOf, localPartOf } from './settings.ts';
 import type { ExportPart } from './types.ts';
-import { element, escapeXml, indent } from './xml.ts';
+import { block, element, escapeXml, xmlFilePart } from './xml.ts';
 
 /** socketType words Thunderbird reads (readFromXML). */
 const SOCKET_TYPE: Record<Security, string> = { tls: 'SSL', starttls: 'STARTTLS', plain: 'plain' };
@@ -21,55 +21,30 @@ export function usernamePlaceholder(username: string, address: string): string {
 
 function serverLines(tag: 'incomingServer' | 'outgoingServer', ep: Endpoint, address: string) {
   const type = ep.protocol === 'smtp' ? 'smtp' : ep.protocol;
-  return [
-    `<${tag} type="${type}">`,
-    ...indent(
-      [
-        element('hostname', ep.host),
-        element('port', ep.port),
-        element('socketType', SOCKET_TYPE[ep.security]),
-        element('username', usernamePlaceholder(ep.username, address)),
-        element('authentication', 'password-cleartext'),
-        // POP3: keep copies on the server, as the PRF and user.js do (readFromXML reads these).
-        ...(ep.protocol === 'pop3'
-          ? ['<pop3>', ...indent([element('leaveMessagesOnServer', 'true')], 1), '</pop3>']
-          : []),
-      ],
-      1,
-    ),
-    `</${tag}>`,
-  ];
+  return block(`<${tag} type="${type}">`, [
+    element('hostname', ep.host),
+    element('port', ep.port),
+    element('socketType', SOCKET_TYPE[ep.security]),
+    element('username', usernamePlaceholder(ep.username, address)),
+    element('authentication', 'password-cleartext'),
+    // POP3: keep copies on the server, as the PRF and user.js do (readFromXML reads these).
+    ...(ep.protocol === 'pop3' ? block('<pop3>', [element('leaveMessagesOnServer', 'true')]) : []),
+  ]);
 }
 
 export function thunderbirdAutoconfig(settings: AccountSettings): ExportPart {
   const domain = asciiHost(domainOf(settings.address)) ?? domainOf(settings.address);
-  const lines = [
+  return xmlFilePart(
+    'config-v1.1.xml',
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<clientConfig version="1.1">',
-    ...indent(
-      [
-        `<emailProvider id="${escapeXml(domain)}">`,
-        ...indent(
-          [
-            element('domain', domain),
-            element('displayName', domain),
-            element('displayShortName', domain),
-            ...serverLines('incomingServer', settings.incoming, settings.address),
-            ...serverLines('outgoingServer', settings.outgoing, settings.address),
-          ],
-          1,
-        ),
-        '</emailProvider>',
-      ],
-      1,
-    ),
-    '</clientConfig>',
-    '',
-  ];
-  return {
-    files: [
-      { filename: 'config-v1.1.xml', mediaType: 'application/xml', content: lines.join('\n') },
-    ],
-    notes: [],
-  };
+    block('<clientConfig version="1.1">', [
+      ...block(`<emailProvider id="${escapeXml(domain)}">`, [
+        element('domain', domain),
+        element('displayName', domain),
+        element('displayShortName', domain),
+        ...serverLines('incomingServer', settings.incoming, settings.address),
+        ...serverLines('outgoingServer', settings.outgoing, settings.address),
+      ]),
+    ]),
+  );
 }

@@ -4,6 +4,7 @@
  * right-to-left text stay intact, and characters XML 1.0 cannot carry at all (control characters,
  * lone surrogates, U+FFFE/U+FFFF) become U+FFFD so the output is always well-formed.
  */
+import type { ExportPart } from './types.ts';
 
 /** Characters that are not allowed anywhere in an XML 1.0 document. */
 const FORBIDDEN =
@@ -42,4 +43,20 @@ export function element(name: string, value: string | number): string {
 export function indent(lines: readonly string[], depth: number): string[] {
   const pad = '  '.repeat(depth);
   return lines.map((line) => (line ? pad + line : line));
+}
+
+/** An element holding child lines: the opening tag, the children one level deeper, the end tag. */
+export function block(openTag: string, children: readonly string[]): string[] {
+  const name = /^<([^\s>]+)/.exec(openTag)?.[1] ?? '';
+  return [openTag, ...indent(children, 1), `</${name}>`];
+}
+
+/** One XML file as an export part with no notes: the lines after the declaration, joined. */
+export function xmlFilePart(
+  filename: string,
+  declaration: string,
+  root: readonly string[],
+): ExportPart {
+  const content = [declaration, ...root, ''].join('\n');
+  return { files: [{ filename, mediaType: 'application/xml', content }], notes: [] };
 }
