@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import { DOMParser } from '@xmldom/xmldom';
-import type net from 'node:net';
+import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import { autodiscoverAt } from '../../../electron/engine/discover/autodiscover-source.ts';
@@ -121,6 +121,40 @@ describe('hostile web servers', () => {
     });
     const { value } = await timed(() => fetchDocument(`${base}/drip`, fetchOptions()));
     expect(value).toMatchObject({ ok: false, error: 'timeout' });
+  });
+
+  it('endless response headers: a network error, not a buffer that grows', async () => {
+    const raw = net.createServer((socket) => {
+      socket.on('error', () => {});
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\n');
+        const timer = setInterval(() => {
+          if (socket.destroyed) clearInterval(timer);
+          else socket.write(`X-Pad: ${'p'.repeat(8000)}\r\n`);
+        }, 5);
+        socket.on('close', () => clearInterval(timer));
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const port = (raw.address() as net.AddressInfo).port;
+    const { value, ms } = await timed(() =>
+      fetchDocument(`http://127.0.0.1:${port}/`, fetchOptions()),
+    );
+    await new Promise((resolve) => raw.close(resolve));
+    expect(value).toMatchObject({ ok: false, error: 'network', detail: 'HPE_HEADER_OVERFLOW' });
+    expect(ms).toBeLessThan(2 * TIMEOUT);
+  });
+
+  it('a server that accepts and never answers: timeout within the deadline', async () => {
+    const raw = net.createServer((socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const port = (raw.address() as net.AddressInfo).port;
+    const { value, ms } = await timed(() =>
+      fetchDocument(`http://127.0.0.1:${port}/`, fetchOptions()),
+    );
+    raw.close();
+    expect(value).toMatchObject({ ok: false, error: 'timeout' });
+    expect(ms).toBeLessThan(TIMEOUT + 1000);
   });
 
   it('a redirect loop ends as too-many-redirects', async () => {
