@@ -123,6 +123,22 @@ describe('probe: servers that stall or break off', () => {
     expect(port.error).toBeTruthy();
   });
 
+  it('resets the connection during the STARTTLS handshake: a named TLS failure', async () => {
+    const server = await serve((connection) => {
+      connection.send('220 smtp ready\r\n');
+      connection.onLine((line) => {
+        if (/^EHLO/i.test(line)) connection.send('250-x\r\n250-STARTTLS\r\n250 AUTH PLAIN\r\n');
+        if (/^STARTTLS/i.test(line)) {
+          connection.send('220 go ahead\r\n');
+          connection.socket.once('data', () => connection.socket.resetAndDestroy());
+        }
+      });
+    });
+    const { port } = await probeOne(server, 'smtp', 'starttls');
+    expect(port.status).toBe('tls-error');
+    expect(port.tls).toBeNull();
+  });
+
   it('a TLS handshake followed by silence: greeting timeout with the certificate facts', async () => {
     const server = await serve(silent, tlsWith(certs.good));
     const { port } = await probeOne(server, 'imap', 'tls');
