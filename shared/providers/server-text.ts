@@ -8,7 +8,7 @@ import type { VerifyReason } from '../codes.ts';
 import type { Provider } from './types.ts';
 
 /** Reasons about the network or TLS: the server's words cannot change them. */
-const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+export const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
   'timeout',
   'unreachable',
   'tls-error',

@@ -8,6 +8,7 @@ import type { VerifyReason } from '../../../shared/codes.ts';
 import type { Endpoint } from '../../../shared/model.ts';
 import { findProviderById } from '../../../shared/providers/index.ts';
 import { likelyReason } from '../../../shared/providers/guidance.ts';
+import { TRANSPORT_REASONS } from '../../../shared/providers/server-text.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import type { AttemptOutcome, LoginAttempt } from './attempt.ts';
 import { imapLogin } from './imap-login.ts';
@@ -175,13 +176,10 @@ function sharpen(result: LoginResult, providerId: string | undefined): LoginResu
   return { ...result, reason: likelyReason(provider, result.reason, result.serverText ?? '') };
 }
 
-/** Failures before or around the login, not a refusal of it. */
-const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
-  'timeout',
-  'unreachable',
-  'tls-error',
-  'cert-invalid',
-  'insecure-refused',
+/** Failures before or around the login, not a refusal of it: the network and TLS ones plus a
+ * server that does not speak its protocol. */
+const BEFORE_LOGIN_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  ...TRANSPORT_REASONS,
   'protocol-error',
 ]);
 
@@ -227,7 +225,7 @@ export async function verifyAccount(
   // After the incoming server refused the login itself (not a network or TLS problem), the other
   // username forms were tried already: one attempt on SMTP shows the result (lockouts are real).
   const loginRefused =
-    !incoming.ok && incoming.attempts > 0 && !TRANSPORT_REASONS.has(incoming.reason);
+    !incoming.ok && incoming.attempts > 0 && !BEFORE_LOGIN_REASONS.has(incoming.reason);
   const outgoingRun = await runEndpoint(settings.outgoing, {
     ...shared,
     usernames: loginRefused
