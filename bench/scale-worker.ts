@@ -33,7 +33,7 @@ function openSockets(): number {
 function networkResources(): string[] {
   return process
     .getActiveResourcesInfo()
-    .filter((name) => /TCP|TLS|UDP|Pipe|DNS|GetAddrInfo/i.test(name));
+    .filter((name) => /TCP|TLS|UDP|DNS|GetAddrInfo/i.test(name));
 }
 
 async function main(): Promise<void> {
