@@ -5,13 +5,14 @@
  * `invalid-address` with the parser's reason (namespace `address`) as detail.
  */
 import { parseAddress } from '../../shared/address.ts';
-import type { OperationEvent } from '../../shared/ipc.ts';
+import type { OperationEvent, RequestOf, Result } from '../../shared/ipc.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor, type Guidance } from '../../shared/providers/guidance.ts';
-import { checkAddress } from '../engine/check.ts';
+import { checkAddress, type CheckReport } from '../engine/check.ts';
+import type { Resolver } from '../engine/net/resolver.ts';
 import { probeHost } from '../engine/probe/index.ts';
 import { verifyAccount, type VerificationReport } from '../engine/verify/index.ts';
-import type { Handlers } from '../ipc.ts';
+import type { HandlerContext, Handlers } from '../ipc.ts';
 
 type Emit = (event: OperationEvent['event']) => void;
 
@@ -43,40 +44,63 @@ function guidanceForReport(report: VerificationReport, providerId: string | unde
   return guidanceFor(provider, { reason: failed.reason });
 }
 
+/** Where the engine's network steps go: the system's DNS and CAs in the app, the lab's in tests. */
+export interface EngineNet {
+  resolver?: Resolver;
+  ca?: string[];
+  timeoutMs?: number;
+}
+
+type RunContext = Pick<HandlerContext, 'signal' | 'emit'>;
+
+/** `check:run`: discovery and probes for one address, progress events forwarded. */
+export async function runCheck(
+  { address }: RequestOf<'check:run'>,
+  { signal, emit }: RunContext,
+  net: EngineNet = {},
+): Promise<Result<CheckReport>> {
+  const parsed = parseAddress(address);
+  if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
+  const report = await drain(checkAddress(parsed.value, { ...net, signal }), emit, 'check-done');
+  return { ok: true, value: report };
+}
+
+/** `verify:run`: both logins, plus the provider's guidance when one failed. */
+export async function runVerify(
+  request: RequestOf<'verify:run'>,
+  { signal }: Pick<HandlerContext, 'signal'>,
+  net: EngineNet = {},
+): Promise<Result<VerifyAnswer>> {
+  const parsed = parseAddress(request.address);
+  if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
+  const report = await verifyAccount(
+    {
+      address: parsed.value,
+      incoming: request.incoming,
+      outgoing: request.outgoing,
+      ...(request.providerId ? { providerId: request.providerId } : {}),
+    },
+    {
+      ...net,
+      password: request.password,
+      allowInsecure: request.allowInsecure,
+      signal,
+      ...(request.from ? { from: request.from } : {}),
+    },
+  );
+  return {
+    ok: true,
+    value: { ...report, guidance: guidanceForReport(report, request.providerId) },
+  };
+}
+
 export function engineHandlers(): Pick<Handlers, 'check:run' | 'probe:run' | 'verify:run'> {
   return {
-    'check:run': async ({ address }, { signal, emit }) => {
-      const parsed = parseAddress(address);
-      if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
-      const report = await drain(checkAddress(parsed.value, { signal }), emit, 'check-done');
-      return { ok: true, value: report };
-    },
+    'check:run': (request, context) => runCheck(request, context),
     'probe:run': async ({ host, ports }, { signal, emit }) => {
       const report = await drain(probeHost(host, { ports, signal }), emit, 'done');
       return { ok: true, value: report };
     },
-    'verify:run': async (request, { signal }) => {
-      const parsed = parseAddress(request.address);
-      if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
-      const report = await verifyAccount(
-        {
-          address: parsed.value,
-          incoming: request.incoming,
-          outgoing: request.outgoing,
-          ...(request.providerId ? { providerId: request.providerId } : {}),
-        },
-        {
-          password: request.password,
-          allowInsecure: request.allowInsecure,
-          signal,
-          ...(request.from ? { from: request.from } : {}),
-        },
-      );
-      const answer: VerifyAnswer = {
-        ...report,
-        guidance: guidanceForReport(report, request.providerId),
-      };
-      return { ok: true, value: answer };
-    },
+    'verify:run': (request, context) => runVerify(request, context),
   };
 }

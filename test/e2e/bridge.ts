@@ -9,7 +9,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { parseAddress } from '../../shared/address.ts';
 import {
   requestSchemas,
   type Channel,
@@ -18,10 +17,9 @@ import {
   type Result,
 } from '../../shared/ipc.ts';
 import { METHODS } from '../../shared/ipc-channels.ts';
-import { checkAddress } from '../../electron/engine/check.ts';
+import { runCheck, runVerify, type EngineNet } from '../../electron/handlers/engine.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { MemorySecretStore } from '../../electron/engine/secrets/memory-store.ts';
-import { verifyAccount } from '../../electron/engine/verify/index.ts';
 import type { LabInfo } from '../lab/lab-info.ts';
 
 type Method = keyof typeof METHODS;
@@ -59,8 +57,11 @@ const fail = (code: string, detail?: string): Result<never> =>
 export function createEngineBridge(options: BridgeOptions): EngineBridge {
   const { lab, browser, outputDir } = options;
   const timeoutMs = options.timeoutMs ?? 5000;
-  const resolver = createResolver({ server: lab.dns, timeoutMs });
-  const ca = [lab.caPem];
+  const net: EngineNet = {
+    resolver: createResolver({ server: lab.dns, timeoutMs }),
+    ca: [lab.caPem],
+    timeoutMs,
+  };
   const secrets = new MemorySecretStore();
   const operations = new Map<string, AbortController>();
   const record: BridgeRecord = {
@@ -72,6 +73,17 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
   };
   let locale = options.locale ?? 'en';
   let emit: (event: OperationEvent) => Promise<void> = async () => undefined;
+
+  /** Sends an operation's progress events to the page one after another, in order. */
+  const forwarder = (operationId: string) => {
+    let chain = Promise.resolve();
+    return {
+      emit(event: OperationEvent['event']) {
+        chain = chain.then(() => emit({ operationId, event }));
+      },
+      sent: () => chain,
+    };
+  };
 
   const operation = (id: string) => {
     const controller = new AbortController();
@@ -88,54 +100,28 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
       locale = language ?? 'en';
       return { ok: true, value: { version: '0.0.0-e2e', platform: process.platform, locale } };
     },
-    async runCheck({ operationId, address }) {
-      const parsed = parseAddress(address);
-      if (!parsed.ok) return fail('invalid-request', parsed.error);
-      const controller = operation(operationId);
+    async runCheck(request) {
+      const controller = operation(request.operationId);
+      const events = forwarder(request.operationId);
       try {
-        const events = checkAddress(parsed.value, {
-          resolver,
-          ca,
-          timeoutMs,
-          signal: controller.signal,
-        });
-        for (;;) {
-          const step = await events.next();
-          if (step.done) return { ok: true, value: step.value };
-          // The final events carry the whole report, which is the call's result anyway.
-          if (step.value.type === 'done' || step.value.type === 'check-done') continue;
-          await emit({ operationId, event: step.value as OperationEvent['event'] });
-        }
+        const result = await runCheck(
+          request,
+          { signal: controller.signal, emit: events.emit },
+          net,
+        );
+        await events.sent();
+        return result;
       } finally {
-        operations.delete(operationId);
+        operations.delete(request.operationId);
       }
     },
     async runProbe() {
       return fail('not-available');
     },
     async runVerify(request) {
-      const parsed = parseAddress(request.address);
-      if (!parsed.ok) return fail('invalid-request', parsed.error);
       const controller = operation(request.operationId);
       try {
-        const report = await verifyAccount(
-          {
-            address: parsed.value,
-            incoming: request.incoming,
-            outgoing: request.outgoing,
-            ...(request.providerId ? { providerId: request.providerId } : {}),
-          },
-          {
-            password: request.password,
-            ca,
-            resolver,
-            timeoutMs,
-            signal: controller.signal,
-            allowInsecure: request.allowInsecure,
-            ...(request.from ? { from: request.from } : {}),
-          },
-        );
-        return { ok: true, value: report };
+        return await runVerify(request, { signal: controller.signal }, net);
       } finally {
         operations.delete(request.operationId);
       }
