@@ -60,7 +60,7 @@ export function checkJson(t: Translate, report: CheckReport): Record<string, unk
   return {
     ...discoveryJson(report),
     probes: report.probes.map((probe) => probeJson(t, probe)),
-    findings: withMessages(t, report.findings),
+    findings: withMessages(t, report.findings).map((f) => ({ ...f, port: f.port ?? null })),
     recommended: {
       incoming: incoming ? candidateJson(incoming) : null,
       outgoing: outgoing ? candidateJson(outgoing) : null,

@@ -2,7 +2,8 @@
  * How `mailsetup probe` shows a report: table cells for a port, the findings in plain words, and
  * the JSON document of `--json`.
  */
-import type { Finding, PortResult, ProbeReport, TlsFacts } from '../../shared/model.ts';
+import type { Finding, PortResult, ProbeReport, Protocol, TlsFacts } from '../../shared/model.ts';
+import { planPorts } from '../engine/probe/targets.ts';
 import type { Colours } from './colour.ts';
 import { findingMessage } from './findings-text.ts';
 import type { Cell, Column } from './table.ts';
@@ -21,8 +22,23 @@ export function probeColumns(t: Translate): Column[] {
   ];
 }
 
+/** The protocol a port number is expected to speak (993 IMAP, 587 SMTP, ...), if it is known. */
+export function expectedProtocol(port: number): Protocol | undefined {
+  return planPorts([port])[0]?.protocol;
+}
+
+function protocolCell(protocol: Protocol | undefined, c: Colours, reached: boolean): Cell {
+  if (!protocol) return '';
+  const text = protocol.toUpperCase();
+  return reached ? text : { text, paint: c.dim };
+}
+
 export function pendingCells(t: Translate, port: string, c: Colours): Record<string, Cell> {
-  return { port, status: { text: t('cli:status.pending'), paint: c.dim } };
+  return {
+    port,
+    protocol: protocolCell(expectedProtocol(Number(port)), c, false),
+    status: { text: t('cli:status.pending'), paint: c.dim },
+  };
 }
 
 /** The certificate in one word: the worst thing about it, or 'valid'. */
@@ -49,7 +65,8 @@ export function portCells(t: Translate, result: PortResult, c: Colours): Record<
   const verdict = certificateVerdict(result.tls);
   return {
     port: String(result.port),
-    protocol: reached ? result.protocol.toUpperCase() : '',
+    // A port that never answered still shows what it should speak, dimmed.
+    protocol: protocolCell(reached ? result.protocol : expectedProtocol(result.port), c, reached),
     security: reached
       ? {
           text: t(`cli:security.${result.security}`),
@@ -159,7 +176,8 @@ export function probeJson(t: Translate, report: ProbeReport): object {
     findings: report.findings.map((f) => ({
       severity: f.severity,
       code: f.code,
-      ...(f.port !== undefined ? { port: f.port } : {}),
+      // Always present: null for a finding about the whole host (e.g. host-unresolved).
+      port: f.port ?? null,
       message: findingMessage(t, f),
       ...(f.params ? { params: f.params } : {}),
     })),

@@ -108,7 +108,7 @@ describe('mailsetup probe (CLI)', () => {
     expect(text).toMatch(
       new RegExp(`^\\s*${server.port}\\s+POP3\\s+STARTTLS\\s+ok\\s+TLSv1\\.[23]\\s+valid`, 'm'),
     );
-    expect(text).toMatch(/^\s*993\s+refused/m);
+    expect(text).toMatch(/^\s*993\s+IMAP\s+refused/m);
     expect(text).toContain('Note: Port 993 refused the connection');
     // Every row is printed once: 8 ports, one header.
     expect(text.split('\n').filter((line) => /^\s*\d+\s/.test(line))).toHaveLength(8);
