@@ -7,31 +7,19 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse as parsePlist } from 'plist';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CliIo } from '../../electron/cli/io.ts';
 import { main } from '../../electron/cli/main.ts';
+import { captureIo, labCliArgs } from '../helpers/cli-io.ts';
 import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
 
 const lab = inject('lab');
 const { alice } = LAB_USERS;
 
 async function check(args: string[], stdinText = '') {
-  const stdin = new PassThrough();
-  stdin.end(stdinText);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = { stdin, stdout, stderr, env: { LANG: 'en_US.UTF-8' } };
-  const code = await main(
-    ['check', ...args, '--dns', lab.dns, '--ca', lab.caFile, '--timeout', '5000'],
-    io,
-  );
-  return { code, stdout: out, stderr: err };
+  const io = captureIo({ stdin: stdinText });
+  const code = await main(['check', ...args, ...labCliArgs(lab)], io);
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 let dir: string;

@@ -3,13 +3,13 @@
  * endpoints are recommended with the right username and findings, through `checkAddress` and
  * through `mailsetup check --json`; `--offline` answers from built-in knowledge.
  */
-import { PassThrough } from 'node:stream';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
 import type { CliIo } from '../../electron/cli/io.ts';
 import { checkAddress, type CheckOptions, type CheckReport } from '../../electron/engine/check.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { parseAddress } from '../../shared/address.ts';
+import { captureIo, labCliArgs } from '../helpers/cli-io.ts';
 import type { Candidate } from '../../shared/model.ts';
 import { LAB_HOSTS } from '../lab/topology.ts';
 
@@ -129,20 +129,11 @@ describe('checkAddress against the lab', () => {
 });
 
 function capture(): { io: CliIo; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return {
-    io: { stdout, stderr, stdin: new PassThrough(), env: { LANG: 'en_US.UTF-8' } },
-    out: () => out,
-    err: () => err,
-  };
+  const io = captureIo();
+  return { io, out: io.out, err: io.err };
 }
 
-const labArgs = () => ['--dns', lab.dns, '--ca', lab.caFile, '--ispdb', ISPDB, '--timeout', '5000'];
+const labArgs = () => [...labCliArgs(lab), '--ispdb', ISPDB];
 
 describe('mailsetup check / discover (CLI)', () => {
   it.each([

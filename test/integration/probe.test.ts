@@ -3,13 +3,12 @@
  * topology gives the port statuses and findings it was built for, through the engine and through
  * `mailsetup probe` in JSON and table mode.
  */
-import { PassThrough } from 'node:stream';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
-import type { CliIo } from '../../electron/cli/io.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { probe, type ProbeOptions } from '../../electron/engine/probe/index.ts';
 import type { Finding, ProbeReport } from '../../shared/model.ts';
+import { captureIo, labCliArgs } from '../helpers/cli-io.ts';
 import { LAB_HOSTS } from '../lab/topology.ts';
 
 const lab = inject('lab');
@@ -119,27 +118,8 @@ describe('probe against the lab', () => {
   });
 });
 
-function captureIo(
-  env: Record<string, string> = {},
-): CliIo & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { LANG: 'en_US.UTF-8', ...env },
-    out: () => out,
-    err: () => err,
-  };
-}
-
 describe('mailsetup probe against the lab', () => {
-  const labArgs = ['--dns', lab.dns, '--ca', lab.caFile, '--timeout', '5000'];
+  const labArgs = labCliArgs(lab);
 
   it('prints one JSON document in the promised shape', async () => {
     const io = captureIo();
@@ -167,7 +147,7 @@ describe('mailsetup probe against the lab', () => {
   });
 
   it('prints the table and the findings in plain words, in German when asked', async () => {
-    const io = captureIo({ LANG: 'de_DE.UTF-8' });
+    const io = captureIo({ env: { LANG: 'de_DE.UTF-8' } });
     const code = await main(['probe', LAB_HOSTS.plain.name, ...labArgs], io);
     expect(code).toBe(1);
     const text = io.out();

@@ -2,10 +2,9 @@
  * `mailsetup check --password-stdin` end to end against the lab: the JSON additions, the exit
  * codes, the consent flag, and that the password appears in no output.
  */
-import { PassThrough } from 'node:stream';
 import { describe, expect, inject, it } from 'vitest';
-import type { CliIo } from '../../electron/cli/io.ts';
 import { main } from '../../electron/cli/main.ts';
+import { captureIo, labCliArgs } from '../helpers/cli-io.ts';
 import { LAB_USERS } from '../lab/topology.ts';
 
 const lab = inject('lab');
@@ -14,20 +13,9 @@ async function check(
   args: string[],
   password: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  stdin.end(`${password}\n`);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = { stdin, stdout, stderr, env: { LANG: 'en_US.UTF-8' } };
-  const code = await main(
-    ['check', ...args, '--dns', lab.dns, '--ca', lab.caFile, '--timeout', '5000'],
-    io,
-  );
-  return { code, stdout: out, stderr: err };
+  const io = captureIo({ stdin: `${password}\n` });
+  const code = await main(['check', ...args, ...labCliArgs(lab)], io);
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 const { alice, carol, dave } = LAB_USERS;

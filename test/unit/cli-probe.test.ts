@@ -1,35 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../electron/cli/io.ts';
 import { main } from '../../electron/cli/main.ts';
 import { formatRow } from '../../electron/cli/table.ts';
+import { captureIo } from '../helpers/cli-io.ts';
 import { pop3Script } from './helpers/fake-dialogues.ts';
 import { startFakeServer, type FakeServer } from './helpers/fake-mail-server.ts';
 import { FAKE_ADDRESS, makeTestCerts } from './helpers/test-certs.ts';
 
 const ESC = '\x1b';
-
-type TestIo = CliIo & { out: () => string; err: () => string };
-
-function captureIo(options: { tty?: boolean; env?: Record<string, string> } = {}): TestIo {
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { LANG: 'en_US.UTF-8', ...options.env },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 let dir: string;
 let caFile: string;

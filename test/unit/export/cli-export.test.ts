@@ -1,22 +1,15 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { parse as parsePlist } from 'plist';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/io.ts';
 import { main } from '../../../electron/cli/main.ts';
+import { captureIo } from '../../helpers/cli-io.ts';
 import { JANE } from './fixtures.ts';
 
 function fakeIo(stdinText = '', env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([stdinText]), env };
-  return { io, out: () => out, err: () => err };
+  const io = captureIo({ stdin: stdinText, env });
+  return { io, out: io.out, err: io.err };
 }
 
 let dir: string;

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../../electron/engine/secrets/memory-store.ts';
-import { UsageError, type CliIo } from '../../../electron/cli/io.ts';
+import { UsageError } from '../../../electron/cli/io.ts';
 import { createTranslate } from '../../../electron/cli/translate.ts';
 import {
   guidanceJson,
@@ -11,6 +11,7 @@ import {
 } from '../../../electron/cli/verify-step.ts';
 import { verifyText } from '../../../electron/cli/verify-view.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
+import { captureIo } from '../../helpers/cli-io.ts';
 import { fakeServer, type FakeServer } from './fake-server.ts';
 
 const t = createTranslate('en');
@@ -19,14 +20,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-function io(stdinText: string): CliIo & { err: () => string } {
-  const stdin = new PassThrough();
-  stdin.end(stdinText);
-  let err = '';
-  const stderr = new PassThrough();
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { stdin, stdout: new PassThrough(), stderr, env: {}, err: () => err };
-}
+const io = (stdinText: string) => captureIo({ stdin: stdinText });
 
 const address: ParsedAddress = {
   address: 'u@example.test',
