@@ -18,6 +18,7 @@ import type { Resolver } from '../engine/net/resolver.ts';
 import {
   verifyAccount,
   type LoginResult,
+  type SenderResult,
   type VerificationReport,
 } from '../engine/verify/index.ts';
 import type { CheckContext } from './commands/check.ts';
@@ -47,7 +48,8 @@ export interface GuidanceJson {
   provider: string;
   title: string;
   steps: string[];
-  url?: string;
+  /** The provider's official help page; null when there is none. */
+  url: string | null;
 }
 
 export interface VerifyStepResult {
@@ -145,8 +147,22 @@ export function guidanceJson(
     provider: guide.provider,
     title: t(`providers:${guide.titleKey}`, guide.params),
     steps: guide.stepKeys.map((key) => t(`providers:${key}`, guide.params)),
-    ...(guide.url ? { url: guide.url } : {}),
+    url: guide.url ?? null,
   }));
+}
+
+/** A failed login or sender check always names the server's words (null when it said none). */
+function withServerText(result: LoginResult | SenderResult): object {
+  return result.ok ? result : { ...result, serverText: result.serverText ?? null };
+}
+
+/** The `verification` member of `check --json` (see README). */
+export function verificationJson(report: VerificationReport): Record<string, unknown> {
+  return {
+    incoming: withServerText(report.incoming),
+    outgoing: withServerText(report.outgoing),
+    ...(report.sender ? { sender: withServerText(report.sender) } : {}),
+  };
 }
 
 async function savePassword(
@@ -249,10 +265,11 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
       args: { ...values, ...(from ? { from } : {}) },
       ...(engine.ca?.length ? { ca: engine.ca } : {}),
       ...(engine.resolver ? { resolver: engine.resolver } : {}),
+      ...(engine.timeoutMs ? { timeoutMs: engine.timeoutMs } : {}),
     },
     t,
   );
-  context.json.verification = result.verification;
+  context.json.verification = verificationJson(result.verification);
   context.json.guidance = result.guidance;
   if (result.keychain) context.json.keychain = result.keychain;
   context.text.push(
