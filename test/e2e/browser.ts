@@ -7,12 +7,11 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { createEngineBridge, type BridgeOptions, type EngineBridge } from './bridge.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 export const RESULTS_DIR = repo('test-results/e2e');
 export const DOCS_DIR = repo('docs/screenshots');
@@ -29,20 +28,6 @@ export async function buildRenderer(): Promise<string> {
     process.env.NODE_ENV = nodeEnv;
   }
   return repo('out/renderer');
-}
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
 }
 
 export interface WizardPage {

@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.ts';
 import { LAB_USERS } from '../lab/topology.ts';
 import {
   RESULTS_DIR,
   buildRenderer,
-  launch,
   openWizard,
   screenshot,
   serveStatic,
@@ -32,7 +32,7 @@ let root: string;
 beforeAll(async () => {
   root = await buildRenderer();
   server = await serveStatic(root);
-  browser = await launch();
+  browser = await launchChromium();
   outputDir = await mkdtemp(join(tmpdir(), 'mailsetup-e2e-'));
 });
 

@@ -5,13 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsSheet } from '../../shared/export/settings-sheet.ts';
 import { createI18n, type Language } from '../../shared/i18n/index.ts';
 import type { AccountSettings } from '../../shared/model.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTEFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 const SETTINGS: AccountSettings = {
@@ -35,17 +35,7 @@ const SETTINGS: AccountSettings = {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTEFACTS, { recursive: true });
 });
 afterAll(async () => {
