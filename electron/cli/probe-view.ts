@@ -170,6 +170,9 @@ export function probeJson(t: Translate, report: ProbeReport): object {
       auth: p.auth,
       ...(p.starttlsOffered !== undefined ? { starttlsOffered: p.starttlsOffered } : {}),
       ...(p.authBeforeTls !== undefined ? { authBeforeTls: p.authBeforeTls } : {}),
+      ...(p.loginDisabledBeforeTls !== undefined
+        ? { loginDisabledBeforeTls: p.loginDisabledBeforeTls }
+        : {}),
       ms: p.ms,
       ...(p.timing ? { timing: p.timing } : {}),
     })),
