@@ -4,7 +4,6 @@
  * built for it, with the right trust, and hostile documents are refused with named errors.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
 import type { SourceReport } from '../../shared/model.ts';
 import {
   discover,
@@ -17,6 +16,7 @@ import { fetchAutoconfig } from '../../electron/engine/discover/fetch-source.ts'
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import type { SourceContext } from '../../electron/engine/discover/types.ts';
 import { LAB_DOMAINS, LAB_HOSTS } from '../lab/topology.ts';
+import { parsedAddress } from '../helpers/fixtures.ts';
 
 const lab = inject('lab');
 /** Inside the lab's `.test` zone: dnsmasq answers NXDOMAIN, so the ISPDB is "not there". */
@@ -29,12 +29,6 @@ const options = (extra: Partial<DiscoverOptions> = {}): DiscoverOptions => ({
   ...extra,
 });
 
-function address(text: string): ParsedAddress {
-  const parsed = parseAddress(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
-
 const found = (sources: SourceReport[]) =>
   sources.filter((s) => s.outcome === 'found').map((s) => s.source);
 const rows = (list: { protocol: string; host: string; port: number; security: string }[]) =>
@@ -42,7 +36,7 @@ const rows = (list: { protocol: string; host: string; port: number; security: st
 
 describe('discover against the lab', () => {
   it('good.test: https autoconfig, trusted, placeholders filled', async () => {
-    const result = await discover(address('alice@good.test'), options());
+    const result = await discover(parsedAddress('alice@good.test'), options());
     expect(found(result.sources)[0]).toBe('autoconfig');
     expect(rows(result.incoming)).toContain(`imap ${LAB_HOSTS.good.name}:993 tls`);
     const first = result.incoming[0];
@@ -55,7 +49,7 @@ describe('discover against the lab', () => {
   });
 
   it('srvonly.test: only SRV records; "." target not offered; target elsewhere untrusted', async () => {
-    const result = await discover(address('x@srvonly.test'), options());
+    const result = await discover(parsedAddress('x@srvonly.test'), options());
     expect(found(result.sources)).toEqual(['srv']);
     expect(rows(result.incoming)).toEqual([
       `imap ${LAB_HOSTS.good.name}:993 tls`,
@@ -71,7 +65,7 @@ describe('discover against the lab', () => {
   });
 
   it('autoconfig.test: skips the bad server entry, accepts deprecated auth, local-part username', async () => {
-    const result = await discover(address('bob@autoconfig.test'), options());
+    const result = await discover(parsedAddress('bob@autoconfig.test'), options());
     expect(found(result.sources)).toContain('autoconfig');
     expect(rows(result.incoming)).toEqual([
       `imap ${LAB_HOSTS.good.name}:143 starttls`,
@@ -85,7 +79,7 @@ describe('discover against the lab', () => {
   });
 
   it('mxonly.test: MX at a known provider gives its servers, untrusted', async () => {
-    const result = await discover(address('x@mxonly.test'), options());
+    const result = await discover(parsedAddress('x@mxonly.test'), options());
     expect(found(result.sources)).toEqual(['mx']);
     expect(result.provider).toBe('mailbox-org');
     expect(result.incoming[0]).toMatchObject({
@@ -97,7 +91,7 @@ describe('discover against the lab', () => {
   });
 
   it('httponly.test: autoconfig over plain http only is untrusted', async () => {
-    const result = await discover(address('x@httponly.test'), options());
+    const result = await discover(parsedAddress('x@httponly.test'), options());
     expect(found(result.sources)).toEqual(['autoconfig-http']);
     expect(
       result.sources.find((s) => s.source === 'autoconfig-http' && s.outcome === 'found')?.trusted,
@@ -106,7 +100,7 @@ describe('discover against the lab', () => {
   });
 
   it('autodiscover.test: Outlook Autodiscover (POX) without credentials', async () => {
-    const result = await discover(address('x@autodiscover.test'), options());
+    const result = await discover(parsedAddress('x@autodiscover.test'), options());
     expect(found(result.sources)).toEqual(['autodiscover']);
     expect(rows(result.incoming)).toEqual([`imap ${LAB_HOSTS.good.name}:993 tls`]);
     expect(rows(result.outgoing)).toEqual([`smtp ${LAB_HOSTS.good.name}:587 starttls`]);
@@ -115,7 +109,7 @@ describe('discover against the lab', () => {
 
   it('hostile.test: huge body, entity bomb and redirect loop are refused with named errors', async () => {
     const started = Date.now();
-    const result = await discover(address('x@hostile.test'), options());
+    const result = await discover(parsedAddress('x@hostile.test'), options());
     const errors = result.sources
       .filter((s) => s.outcome === 'error')
       .map((s) => `${s.source}:${s.error}`);
@@ -134,7 +128,7 @@ describe('discover against the lab', () => {
 
   it('hostile.test: a document full of bad values yields no settings, by name', async () => {
     const context: SourceContext = {
-      address: address('x@hostile.test'),
+      address: parsedAddress('x@hostile.test'),
       dns: discoveryDns(createResolver({ server: lab.dns, timeoutMs: 5000 })),
       ca: [lab.caPem],
       ispdbUrl: ISPDB,
@@ -158,7 +152,7 @@ describe('discover against the lab', () => {
 
   it('autodiscover.test: follows a redirectUrl answer, and gives up on a redirect loop', async () => {
     const context: SourceContext = {
-      address: address('x@autodiscover.test'),
+      address: parsedAddress('x@autodiscover.test'),
       dns: discoveryDns(createResolver({ server: lab.dns, timeoutMs: 5000 })),
       ca: [lab.caPem],
       ispdbUrl: ISPDB,
@@ -175,7 +169,7 @@ describe('discover against the lab', () => {
   });
 
   it('guessonly.test: nothing answers but guessing, which keeps the right protocol per name', async () => {
-    const result = await discover(address('x@guessonly.test'), options());
+    const result = await discover(parsedAddress('x@guessonly.test'), options());
     expect(found(result.sources)).toEqual(['guess']);
     expect(result.incoming[0]).toMatchObject({
       host: `imap.${LAB_DOMAINS.guessOnly}`,
@@ -196,7 +190,7 @@ describe('discover against the lab', () => {
 
   it('streams a start and a done event per source, then the result', async () => {
     const events: string[] = [];
-    for await (const event of discoverSettings(address('alice@good.test'), options()))
+    for await (const event of discoverSettings(parsedAddress('alice@good.test'), options()))
       events.push(event.type);
     const starts = events.filter((e) => e === 'source-start').length;
     expect(starts).toBeGreaterThan(5);

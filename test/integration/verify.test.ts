@@ -10,9 +10,9 @@ import {
   verifyEndpoint,
   type VerifyOptions,
 } from '../../electron/engine/verify/index.ts';
-import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
 import type { Endpoint, Protocol, Security } from '../../shared/model.ts';
 import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
+import { parsedAddress } from '../helpers/fixtures.ts';
 
 const lab = inject('lab');
 const base = (password: string): VerifyOptions => ({
@@ -30,12 +30,6 @@ function endpoint(
   host: string = LAB_HOSTS.good.name,
 ): Endpoint {
   return { protocol, host, port, security, username };
-}
-
-function address(text: string): ParsedAddress {
-  const parsed = parseAddress(text);
-  if (!parsed.ok) throw new Error(`bad address ${text}`);
-  return parsed.value;
 }
 
 const { alice, bob, carol, dave } = LAB_USERS;
@@ -87,7 +81,7 @@ describe('verify against the lab', () => {
   it("carries carol's app-password reason over to the bare SMTP 535 and tries SMTP only once", async () => {
     const report = await verifyAccount(
       {
-        address: address(carol.address),
+        address: parsedAddress(carol.address),
         incoming: endpoint('imap', 993, 'tls', carol.username),
         outgoing: endpoint('smtp', 465, 'tls', carol.username),
       },
@@ -108,7 +102,7 @@ describe('verify against the lab', () => {
   it('spends no more SMTP attempts once IMAP refused the password for every username form', async () => {
     const report = await verifyAccount(
       {
-        address: address(alice.address),
+        address: parsedAddress(alice.address),
         incoming: endpoint('imap', 993, 'tls', alice.username),
         outgoing: endpoint('smtp', 465, 'tls', alice.username),
       },
@@ -121,7 +115,7 @@ describe('verify against the lab', () => {
   it('finds bob through the username variants (local part only) and reuses it for SMTP', async () => {
     const report = await verifyAccount(
       {
-        address: address(bob.address),
+        address: parsedAddress(bob.address),
         incoming: endpoint('imap', 993, 'tls', bob.address),
         outgoing: endpoint('smtp', 465, 'tls', bob.address),
       },
@@ -196,7 +190,7 @@ describe('verify against the lab', () => {
 
   it("detects Postfix's sender restriction on the authenticated session and accepts alice's own address", async () => {
     const settings = {
-      address: address(alice.address),
+      address: parsedAddress(alice.address),
       incoming: endpoint('imap', 993, 'tls', alice.username),
       outgoing: endpoint('smtp', 587, 'starttls', alice.username),
     };

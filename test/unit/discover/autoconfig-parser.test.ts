@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import {
   MAX_SERVERS_PER_SIDE,
   parseAutoconfig,
 } from '../../../electron/engine/discover/autoconfig-parser.ts';
+import { parsedAddress } from '../../helpers/fixtures.ts';
 
-const address = (parseAddress('Alice@Example.com') as { ok: true; value: ParsedAddress }).value;
+const address = parsedAddress('Alice@Example.com');
 const provenance = {
   source: 'autoconfig' as const,
   origin: 'https://autoconfig.example.com/x',

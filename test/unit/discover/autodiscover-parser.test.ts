@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import {
   autodiscoverRequest,
   parseAutodiscover,
 } from '../../../electron/engine/discover/autodiscover-parser.ts';
 import { parseXml } from '../../../electron/engine/discover/xml.ts';
+import { parsedAddress } from '../../helpers/fixtures.ts';
 
-const address = (parseAddress('bob@example.com') as { ok: true; value: ParsedAddress }).value;
+const address = parsedAddress('bob@example.com');
 const provenance = {
   source: 'autodiscover' as const,
   origin: 'https://autodiscover.example.com/autodiscover/autodiscover.xml',

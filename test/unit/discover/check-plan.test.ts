@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBED_HOSTS, planHosts } from '../../../electron/engine/check-probes.ts';
-import type { Candidate } from '../../../shared/model.ts';
-
-function candidate(over: Partial<Candidate>): Candidate {
-  return {
-    protocol: 'imap',
-    host: 'mail.example.com',
-    port: 993,
-    security: 'tls',
-    username: 'a@example.com',
-    auth: [],
-    source: 'autoconfig',
-    trusted: true,
-    ...over,
-  };
-}
+import { candidate } from '../../helpers/fixtures.ts';
 
 describe('planHosts', () => {
   it('plans each host once, with the standard ports of its protocols plus named extra ports', () => {

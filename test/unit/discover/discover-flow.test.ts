@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import type { ProbeReport, Protocol } from '../../../shared/model.ts';
 import { discover, type HostProber } from '../../../electron/engine/discover/index.ts';
 import type { Resolver } from '../../../electron/engine/net/resolver.ts';
-
-function address(text: string): ParsedAddress {
-  const parsed = parseAddress(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
+import { parsedAddress } from '../../helpers/fixtures.ts';
 
 /** A DNS where no name exists: every source finds nothing, quickly. */
 const nxdomain: Resolver = {
@@ -41,7 +35,7 @@ function fakeProber(asked: string[]): HostProber {
 describe('discover (flow)', () => {
   it('guesses only when no other source found anything, and keeps what answered', async () => {
     const asked: string[] = [];
-    const result = await discover(address('a@nowhere.example'), {
+    const result = await discover(parsedAddress('a@nowhere.example'), {
       resolver: nxdomain,
       prober: fakeProber(asked),
       timeoutMs: 2000,
@@ -71,13 +65,13 @@ describe('discover (flow)', () => {
 
   it('does not guess when a source found settings, nor when guessing is not among the sources asked', async () => {
     const asked: string[] = [];
-    const known = await discover(address('a@mailbox.org'), {
+    const known = await discover(parsedAddress('a@mailbox.org'), {
       resolver: nxdomain,
       prober: fakeProber(asked),
       timeoutMs: 2000,
     });
     expect(known.provider).toBe('mailbox-org');
-    const filtered = await discover(address('a@nowhere.example'), {
+    const filtered = await discover(parsedAddress('a@nowhere.example'), {
       resolver: nxdomain,
       prober: fakeProber(asked),
       sources: ['srv', 'mx'],

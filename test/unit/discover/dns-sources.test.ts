@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import { mxDomains, mxSource } from '../../../electron/engine/discover/mx-source.ts';
 import { srvCandidates } from '../../../electron/engine/discover/srv.ts';
 import type { DiscoveryDns, SourceContext } from '../../../electron/engine/discover/types.ts';
 import { discoveryDns } from '../../../electron/engine/discover/dns.ts';
-
-function address(text: string): ParsedAddress {
-  const parsed = parseAddress(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
+import { parsedAddress } from '../../helpers/fixtures.ts';
 
 type Srv = { name: string; port: number; priority: number; weight: number };
 
@@ -41,7 +35,7 @@ describe('srvCandidates', () => {
       ],
       '_imap._tcp.example.com': [{ name: 'bad host!', port: 143, priority: 0, weight: 0 }],
     });
-    const answer = await srvCandidates(address('a@example.com'), dns, signal);
+    const answer = await srvCandidates(parsedAddress('a@example.com'), dns, signal);
     expect(answer.outcome).toBe('found');
     if (answer.outcome !== 'found') return;
     expect(answer.found.incoming.map((c) => [c.host, c.port, c.security, c.trusted])).toEqual([
@@ -55,7 +49,7 @@ describe('srvCandidates', () => {
   });
 
   it('says none without records and names a DNS failure when every lookup failed', async () => {
-    expect(await srvCandidates(address('a@example.com'), fakeDns({}), signal)).toMatchObject({
+    expect(await srvCandidates(parsedAddress('a@example.com'), fakeDns({}), signal)).toMatchObject({
       outcome: 'none',
     });
     const failing = Object.fromEntries(
@@ -64,7 +58,9 @@ describe('srvCandidates', () => {
         'fail' as const,
       ]),
     );
-    expect(await srvCandidates(address('a@example.com'), fakeDns(failing), signal)).toMatchObject({
+    expect(
+      await srvCandidates(parsedAddress('a@example.com'), fakeDns(failing), signal),
+    ).toMatchObject({
       outcome: 'error',
       error: 'dns-error',
     });
@@ -73,7 +69,7 @@ describe('srvCandidates', () => {
 
 describe('mx source', () => {
   const context = (dns: DiscoveryDns, who = 'a@customer.example'): SourceContext => ({
-    address: address(who),
+    address: parsedAddress(who),
     dns,
     ca: [],
     ispdbUrl: 'https://ispdb.invalid/',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import {
   findProviderByDomain,
   PROVIDERS,
@@ -8,12 +7,7 @@ import {
 import { discover } from '../../../electron/engine/discover/index.ts';
 import { check } from '../../../electron/engine/check.ts';
 import type { Resolver } from '../../../electron/engine/net/resolver.ts';
-
-function address(text: string): ParsedAddress {
-  const parsed = parseAddress(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
+import { parsedAddress } from '../../helpers/fixtures.ts';
 
 /** A resolver that records every question: offline discovery must ask none. */
 function recordingResolver(calls: string[]): Resolver {
@@ -37,7 +31,7 @@ describe('discover --offline', () => {
     '%s: answers for %s from built-in knowledge without touching the network',
     async (_id, domain) => {
       const calls: string[] = [];
-      const who = address(`Test.User@${domain}`);
+      const who = parsedAddress(`Test.User@${domain}`);
       const result = await discover(who, { offline: true, resolver: recordingResolver(calls) });
       const provider = findProviderByDomain(domain);
       expect(provider).toBeDefined();
@@ -60,7 +54,7 @@ describe('discover --offline', () => {
 
   it('finds nothing offline for an unknown domain, and asks nobody', async () => {
     const calls: string[] = [];
-    const result = await discover(address('a@unknown-domain.test'), {
+    const result = await discover(parsedAddress('a@unknown-domain.test'), {
       offline: true,
       resolver: recordingResolver(calls),
     });
@@ -78,7 +72,7 @@ describe('check --offline', () => {
     expect(tuta).toBeDefined();
     if (!tuta) return;
     const calls: string[] = [];
-    const report = await check(address(`someone@${tuta.domains[0]}`), {
+    const report = await check(parsedAddress(`someone@${tuta.domains[0]}`), {
       offline: true,
       resolver: recordingResolver(calls),
     });
@@ -95,7 +89,7 @@ describe('check --offline', () => {
   });
 
   it('recommends the provider servers unprobed for a known domain', async () => {
-    const report = await check(address('someone@mailbox.org'), {
+    const report = await check(parsedAddress('someone@mailbox.org'), {
       offline: true,
       resolver: recordingResolver([]),
     });

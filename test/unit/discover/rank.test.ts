@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate, PortResult, ProbeReport, Security } from '../../../shared/model.ts';
 import { pickBest, rankCandidates, recommendationFindings } from '../../../electron/engine/rank.ts';
-
-function candidate(over: Partial<Candidate>): Candidate {
-  return {
-    protocol: 'imap',
-    host: 'mail.example.com',
-    port: 993,
-    security: 'tls',
-    username: 'a@example.com',
-    auth: [],
-    source: 'autoconfig',
-    trusted: true,
-    ...over,
-  };
-}
+import { candidate } from '../../helpers/fixtures.ts';
 
 function port(over: Partial<PortResult> & { certOk?: boolean }): PortResult {
   const { certOk = true, ...rest } = over;

@@ -7,7 +7,7 @@ import {
   usernameVariants,
 } from '../../../shared/providers/index.ts';
 import type { Provider } from '../../../shared/providers/types.ts';
-import { addr } from './helpers.ts';
+import { parsedAddress } from '../../helpers/fixtures.ts';
 
 function provider(id: string): Provider {
   const p = findProviderById(id);
@@ -19,7 +19,7 @@ describe('providerCandidates', () => {
   it('gives mailbox.org servers as the seed page documents them, with the full address', () => {
     const { incoming, outgoing } = providerCandidates(
       provider('mailbox-org'),
-      addr('Max.Mustermann@mailbox.org'),
+      parsedAddress('Max.Mustermann@mailbox.org'),
     );
     expect(incoming.map((c) => `${c.protocol}:${c.host}:${c.port}:${c.security}`)).toEqual([
       'imap:imap.mailbox.org:993:tls',
@@ -42,11 +42,11 @@ describe('providerCandidates', () => {
   });
 
   it('fills in the local part where the provider wants it (WEB.DE, iCloud IMAP)', () => {
-    const web = providerCandidates(provider('web-de'), addr('erika@web.de'));
+    const web = providerCandidates(provider('web-de'), parsedAddress('erika@web.de'));
     expect(new Set([...web.incoming, ...web.outgoing].map((c) => c.username))).toEqual(
       new Set(['erika']),
     );
-    const icloud = providerCandidates(provider('icloud'), addr('anna@icloud.com'));
+    const icloud = providerCandidates(provider('icloud'), parsedAddress('anna@icloud.com'));
     expect(icloud.incoming[0]?.username).toBe('anna');
     expect(icloud.outgoing[0]?.username).toBe('anna@icloud.com');
   });
@@ -54,7 +54,7 @@ describe('providerCandidates', () => {
   it('uses the custom domain of a hosted address in the username', () => {
     const { incoming } = providerCandidates(
       provider('onoffice'),
-      addr('makler@immobilien-beispiel.de'),
+      parsedAddress('makler@immobilien-beispiel.de'),
     );
     expect(incoming[0]).toMatchObject({
       host: 'imap.onoffice.de',
@@ -63,14 +63,17 @@ describe('providerCandidates', () => {
   });
 
   it('offers Runbox SMTP on 465, 587, 26 and 25 at mail.runbox.com', () => {
-    const { incoming, outgoing } = providerCandidates(provider('runbox'), addr('demo@runbox.com'));
+    const { incoming, outgoing } = providerCandidates(
+      provider('runbox'),
+      parsedAddress('demo@runbox.com'),
+    );
     expect(incoming.map((c) => c.port)).toEqual([993, 995]);
     expect(outgoing.map((c) => c.port)).toEqual([465, 587, 26, 25]);
     expect(new Set(outgoing.map((c) => c.host))).toEqual(new Set(['mail.runbox.com']));
   });
 
   it('gives no candidates for Tuta', () => {
-    expect(providerCandidates(provider('tuta'), addr('a@tuta.com'))).toEqual({
+    expect(providerCandidates(provider('tuta'), parsedAddress('a@tuta.com'))).toEqual({
       incoming: [],
       outgoing: [],
     });
@@ -79,7 +82,7 @@ describe('providerCandidates', () => {
 
 describe('usernameVariants', () => {
   it('Runbox address: configured, then the user name alone', () => {
-    const a = addr('demo@runbox.com');
+    const a = parsedAddress('demo@runbox.com');
     expect(usernameVariants(provider('runbox'), a, 'demo@runbox.com')).toEqual([
       'demo@runbox.com',
       'demo',
@@ -87,7 +90,7 @@ describe('usernameVariants', () => {
   });
 
   it('Runbox own domain: full address, then local%domain', () => {
-    const a = addr('max@example.net');
+    const a = parsedAddress('max@example.net');
     expect(usernameVariants(provider('runbox'), a, 'max@example.net')).toEqual([
       'max@example.net',
       'max%example.net',
@@ -95,13 +98,13 @@ describe('usernameVariants', () => {
   });
 
   it('puts what was configured first and keeps the documented form', () => {
-    const a = addr('max@example.net');
+    const a = parsedAddress('max@example.net');
     expect(usernameVariants(provider('runbox'), a, 'runboxuser')).toEqual([
       'runboxuser',
       'max@example.net',
       'max%example.net',
     ]);
-    expect(usernameVariants(provider('mailbox-org'), addr('x@mailbox.org'), 'x')).toEqual([
+    expect(usernameVariants(provider('mailbox-org'), parsedAddress('x@mailbox.org'), 'x')).toEqual([
       'x',
       'x@mailbox.org',
     ]);
@@ -109,23 +112,22 @@ describe('usernameVariants', () => {
 
   it('does not invent forms a provider does not allow', () => {
     expect(
-      usernameVariants(provider('mailbox-org'), addr('x@mailbox.org'), 'x@mailbox.org'),
+      usernameVariants(provider('mailbox-org'), parsedAddress('x@mailbox.org'), 'x@mailbox.org'),
     ).toEqual(['x@mailbox.org']);
   });
 
   it('without provider knowledge: full address and local part', () => {
-    expect(usernameVariants(undefined, addr('bob@good.test'), 'bob@good.test')).toEqual([
+    expect(usernameVariants(undefined, parsedAddress('bob@good.test'), 'bob@good.test')).toEqual([
       'bob@good.test',
       'bob',
     ]);
   });
 
   it('accepts a template as the configured name and drops empty ones', () => {
-    expect(usernameVariants(undefined, addr('bob@good.test'), '%EMAILLOCALPART%')).toEqual([
-      'bob',
-      'bob@good.test',
-    ]);
-    expect(usernameVariants(undefined, addr('bob@good.test'), '  ')).toEqual([
+    expect(usernameVariants(undefined, parsedAddress('bob@good.test'), '%EMAILLOCALPART%')).toEqual(
+      ['bob', 'bob@good.test'],
+    );
+    expect(usernameVariants(undefined, parsedAddress('bob@good.test'), '  ')).toEqual([
       'bob@good.test',
       'bob',
     ]);
@@ -136,10 +138,10 @@ describe('usernameVariants', () => {
       ...provider('runbox'),
       usernameVariants: ['%EMAILLOCALPART%', '%EMAILDOMAIN%', '%EMAILADDRESS%', 'x', 'y'],
     };
-    const out = usernameVariants(many, addr('demo@runbox.com'), 'configured');
+    const out = usernameVariants(many, parsedAddress('demo@runbox.com'), 'configured');
     expect(out).toEqual(['configured', 'demo@runbox.com', 'demo']);
     for (const p of PROVIDERS) {
-      const list = usernameVariants(p, addr('someone@example.org'), 'someone@example.org');
+      const list = usernameVariants(p, parsedAddress('someone@example.org'), 'someone@example.org');
       expect(list.length).toBeLessThanOrEqual(MAX_USERNAME_VARIANTS);
       expect(new Set(list).size).toBe(list.length);
       expect(list[0]).toBe('someone@example.org');

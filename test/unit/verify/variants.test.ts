@@ -5,24 +5,22 @@ import {
   mayTryNext,
   preferWorking,
 } from '../../../electron/engine/verify/variants.ts';
-import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
-
-function address(text: string): ParsedAddress {
-  const parsed = parseAddress(text);
-  if (!parsed.ok) throw new Error(text);
-  return parsed.value;
-}
+import { parsedAddress } from '../../helpers/fixtures.ts';
 
 describe('username variants', () => {
   it('tries Runbox own domains as local%domain after the full address', () => {
-    const variants = accountVariants(address('jo@own-domain.test'), 'jo@own-domain.test', 'runbox');
+    const variants = accountVariants(
+      parsedAddress('jo@own-domain.test'),
+      'jo@own-domain.test',
+      'runbox',
+    );
     expect(variants[0]).toBe('jo@own-domain.test');
     expect(variants).toContain('jo%own-domain.test');
     expect(variants.length).toBeLessThanOrEqual(3);
   });
 
   it('offers the full address and the local part when the provider is unknown', () => {
-    expect(accountVariants(address('bob@good.test'), 'bob@good.test', undefined)).toEqual([
+    expect(accountVariants(parsedAddress('bob@good.test'), 'bob@good.test', undefined)).toEqual([
       'bob@good.test',
       'bob',
     ]);
