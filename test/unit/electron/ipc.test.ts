@@ -219,7 +219,12 @@ describe('IPC operations', () => {
     };
   }
 
-  it('streams progress events to the calling window and cancel aborts the signal', async () => {
+  /** Registers the blocking check, starts it as `operationId` from `sender`, waits until it runs. */
+  async function startBlockingCheck(
+    operationId: string,
+    sender: StubWebContents,
+    operations?: OperationRegistry,
+  ): Promise<{ context: HandlerContext; running: Promise<unknown> }> {
     let context: HandlerContext | undefined;
     registerIpc(
       asIpcMain(),
@@ -227,15 +232,21 @@ describe('IPC operations', () => {
         [],
         blockingCheck((c) => (context = c)),
       ),
+      operations,
     );
-    const sender = new StubWebContents();
     const running = ipcMain.invoke(
       'check:run',
-      { operationId: 'op-7', address: 'a@b.example' },
+      { operationId, address: 'a@b.example' },
       { sender },
     );
     await vi.waitFor(() => expect(context).toBeDefined());
-    expect(context!.signal.aborted).toBe(false);
+    return { context: context!, running };
+  }
+
+  it('streams progress events to the calling window and cancel aborts the signal', async () => {
+    const sender = new StubWebContents();
+    const { context, running } = await startBlockingCheck('op-7', sender);
+    expect(context.signal.aborted).toBe(false);
     expect(sender.sent).toEqual([
       {
         channel: EVENT_CHANNEL,
@@ -245,7 +256,7 @@ describe('IPC operations', () => {
 
     const cancelled = await ipcMain.invoke('operation:cancel', { operationId: 'op-7' }, { sender });
     expect(cancelled).toEqual({ ok: true, value: true });
-    expect(context!.signal.aborted).toBe(true);
+    expect(context.signal.aborted).toBe(true);
     expect(await running).toEqual({ ok: false, code: 'cancelled' });
     // Nothing left to cancel.
     expect(await ipcMain.invoke('operation:cancel', { operationId: 'op-7' }, { sender })).toEqual({
@@ -308,46 +319,20 @@ describe('IPC operations', () => {
   });
 
   it('another window cannot cancel an operation it did not start', async () => {
-    let context: HandlerContext | undefined;
-    registerIpc(
-      asIpcMain(),
-      recordingHandlers(
-        [],
-        blockingCheck((c) => (context = c)),
-      ),
-    );
     const owner = new StubWebContents();
     const other = new StubWebContents();
-    const running = ipcMain.invoke(
-      'check:run',
-      { operationId: 'op-8', address: 'a@b.example' },
-      { sender: owner },
-    );
-    await vi.waitFor(() => expect(context).toBeDefined());
+    const { context, running } = await startBlockingCheck('op-8', owner);
     expect(
       await ipcMain.invoke('operation:cancel', { operationId: 'op-8' }, { sender: other }),
     ).toEqual({ ok: true, value: false });
-    expect(context!.signal.aborted).toBe(false);
+    expect(context.signal.aborted).toBe(false);
     await ipcMain.invoke('operation:cancel', { operationId: 'op-8' }, { sender: owner });
     await running;
   });
 
   it('refuses a second operation with the same id while the first runs', async () => {
-    let context: HandlerContext | undefined;
-    registerIpc(
-      asIpcMain(),
-      recordingHandlers(
-        [],
-        blockingCheck((c) => (context = c)),
-      ),
-    );
     const sender = new StubWebContents();
-    const first = ipcMain.invoke(
-      'check:run',
-      { operationId: 'dup', address: 'a@b.example' },
-      { sender },
-    );
-    await vi.waitFor(() => expect(context).toBeDefined());
+    const { running: first } = await startBlockingCheck('dup', sender);
     const second = await ipcMain.invoke(
       'check:run',
       { operationId: 'dup', address: 'a@b.example' },
@@ -359,26 +344,12 @@ describe('IPC operations', () => {
   });
 
   it('aborts the operations of a window that goes away and sends it nothing more', async () => {
-    let context: HandlerContext | undefined;
     const operations = new OperationRegistry();
-    registerIpc(
-      asIpcMain(),
-      recordingHandlers(
-        [],
-        blockingCheck((c) => (context = c)),
-      ),
-      operations,
-    );
     const sender = new StubWebContents();
-    const running = ipcMain.invoke(
-      'check:run',
-      { operationId: 'op-9', address: 'a@b.example' },
-      { sender },
-    );
-    await vi.waitFor(() => expect(context).toBeDefined());
+    const { context, running } = await startBlockingCheck('op-9', sender, operations);
     sender.destroy();
-    expect(context!.signal.aborted).toBe(true);
-    context!.emit({ type: 'late' });
+    expect(context.signal.aborted).toBe(true);
+    context.emit({ type: 'late' });
     expect(sender.sent).toHaveLength(1);
     await running;
     expect(operations.size).toBe(0);
