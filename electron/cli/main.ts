@@ -26,7 +26,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr.write(`mailsetup: unknown command '${name}'. Try 'mailsetup --help'.\n`);
+    // Loaded only here, so that --help and the commands do not pay for it up front.
+    const { createTranslate, languageFromEnv } = await import('./translate.ts');
+    const t = createTranslate(languageFromEnv(io.env));
+    io.stderr.write(`mailsetup: ${t('cli:errors.unknownCommand', { value: name })}\n`);
     return EXIT.usage;
   }
   try {

@@ -1,0 +1,19 @@
+/** The `mailsetup` dispatcher: an unknown command is a one-line usage error in the person's language. */
+import { describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main.ts';
+import { captureIo } from '../helpers/cli-io.ts';
+
+describe('mailsetup dispatcher', () => {
+  it('names an unknown command and points to --help, exit 2', async () => {
+    const io = captureIo();
+    expect(await main(['frobnicate'], io)).toBe(2);
+    expect(io.err()).toBe("mailsetup: unknown command 'frobnicate'. Try 'mailsetup --help'.\n");
+    expect(io.out()).toBe('');
+  });
+
+  it('says it in German for a German environment', async () => {
+    const io = captureIo({ env: { LANG: 'de_DE.UTF-8' } });
+    expect(await main(['frobnicate'], io)).toBe(2);
+    expect(io.err()).toContain("unbekannter Befehl 'frobnicate'");
+  });
+});
