@@ -1,6 +1,7 @@
-/** Small model values tests build on: a parsed address, a candidate with every field filled. */
+/** Small model values tests build on: a parsed address, a candidate with every field filled, the
+ * names of every discovery source. */
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
-import type { Candidate } from '../../shared/model.ts';
+import type { Candidate, SourceName } from '../../shared/model.ts';
 
 /** Parses a test address, failing loudly when the fixture itself is wrong. */
 export function parsedAddress(text: string): ParsedAddress {
@@ -23,3 +24,19 @@ export function candidate(over: Partial<Candidate> = {}): Candidate {
     ...over,
   };
 }
+
+/** Every discovery source name; the type check below fails when the model gains one. */
+export const SOURCE_NAMES = [
+  'provider',
+  'autoconfig',
+  'autoconfig-http',
+  'ispdb',
+  'srv',
+  'mx',
+  'autodiscover',
+  'guess',
+  'manual',
+] as const satisfies readonly SourceName[];
+
+type MissingSource = Exclude<SourceName, (typeof SOURCE_NAMES)[number]>;
+const _allSourcesListed: [MissingSource] extends [never] ? true : false = true;

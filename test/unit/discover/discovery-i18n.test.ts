@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADDRESS_ERRORS, SOURCE_ERRORS } from '../../../shared/codes.ts';
 import { createI18n, LANGUAGES } from '../../../shared/i18n/index.ts';
-import type { SourceName } from '../../../shared/model.ts';
-
-const SOURCES: SourceName[] = [
-  'provider',
-  'autoconfig',
-  'autoconfig-http',
-  'ispdb',
-  'srv',
-  'mx',
-  'autodiscover',
-  'guess',
-  'manual',
-];
+import { SOURCE_NAMES as SOURCES } from '../../helpers/fixtures.ts';
 
 describe('address and discovery catalogues', () => {
   for (const language of LANGUAGES) {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CLIENT_FORMATS } from '../../../renderer/src/store/export-slice.ts';
 import { STEPS } from '../../../renderer/src/store/steps.ts';
 import { LANGUAGES, createI18n } from '../../../shared/i18n/index.ts';
+import { SOURCE_NAMES } from '../../helpers/fixtures.ts';
 import { PROVIDERS } from '../../../shared/providers/index.ts';
 
 const SRC = fileURLToPath(new URL('../../../renderer/src', import.meta.url));
@@ -52,17 +53,7 @@ const BUILT_KEYS = [
     'closed',
   ]),
   ...each('wizard:discovery.source-status.', ['running', 'found', 'none', 'error']),
-  ...each('wizard:sources.', [
-    'provider',
-    'autoconfig',
-    'autoconfig-http',
-    'ispdb',
-    'srv',
-    'mx',
-    'autodiscover',
-    'guess',
-    'manual',
-  ]),
+  ...each('wizard:sources.', SOURCE_NAMES),
   ...each('wizard:export.format.', CLIENT_FORMATS),
   ...each('wizard:export.format-hint.', CLIENT_FORMATS),
   ...each('wizard:review.', ['incoming', 'outgoing']),
