@@ -7,6 +7,7 @@ vi.mock('electron', async () => (await import('./stub-electron.ts')).electronMod
 
 import { requestSchemas } from '../../../shared/ipc.ts';
 import { runMain } from '../../../electron/lifecycle.ts';
+import { bundleElectronEntry } from '../../helpers/electron-bundle.ts';
 import {
   Menu,
   StubBrowserWindow,
@@ -109,7 +110,6 @@ describe('main process lifecycle', () => {
 
 describe('main bundle', () => {
   it('needs only electron, Node built-ins and runtime dependencies (what the package ships)', async () => {
-    const { build } = await import('esbuild');
     const { readFileSync } = await import('node:fs');
     const repo = new URL('../../../', import.meta.url);
     const pkg = JSON.parse(readFileSync(new URL('package.json', repo), 'utf8')) as {
@@ -120,18 +120,7 @@ describe('main bundle', () => {
       ...Object.keys(pkg.dependencies),
       ...Object.keys(pkg.optionalDependencies ?? {}),
     ]);
-    const result = await build({
-      absWorkingDir: repo.pathname,
-      entryPoints: ['electron/main.ts'],
-      bundle: true,
-      platform: 'node',
-      packages: 'external',
-      format: 'cjs',
-      external: ['electron'],
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0]!.text;
+    const code = await bundleElectronEntry('electron/main.ts');
     const required = new Set(
       [...code.matchAll(/(?:require|import)\("([^"]+)"\)/g)].map((m) => m[1]!),
     );

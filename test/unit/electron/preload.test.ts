@@ -1,5 +1,3 @@
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
@@ -11,9 +9,8 @@ import {
   type MailSetupApi,
   type OperationEvent,
 } from '../../../shared/ipc.ts';
+import { bundleElectronEntry } from '../../helpers/electron-bundle.ts';
 import { contextBridge, ipcRenderer, resetElectron } from './stub-electron.ts';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
 let api: MailSetupApi;
 
 beforeAll(async () => {
@@ -57,18 +54,7 @@ describe('preload', () => {
   });
 
   it('bundles to one file that requires nothing but electron (sandbox-compatible)', async () => {
-    const result = await build({
-      absWorkingDir: repo,
-      entryPoints: ['electron/preload.ts'],
-      bundle: true,
-      platform: 'node',
-      packages: 'external',
-      format: 'cjs',
-      external: ['electron'],
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0]!.text;
+    const code = await bundleElectronEntry('electron/preload.ts');
     const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
     expect(new Set(required)).toEqual(new Set(['electron']));
     expect(code).not.toMatch(/\bimport\(/);
