@@ -29,6 +29,14 @@ const options = (extra: Partial<DiscoverOptions> = {}): DiscoverOptions => ({
   ...extra,
 });
 
+/** What one discovery source runs with, pointed at the lab. */
+const sourceContext = (address: string): SourceContext => ({
+  address: parsedAddress(address),
+  dns: discoveryDns(createResolver({ server: lab.dns, timeoutMs: 5000 })),
+  ca: [lab.caPem],
+  ispdbUrl: ISPDB,
+  timeoutMs: 5000,
+});
 const found = (sources: SourceReport[]) =>
   sources.filter((s) => s.outcome === 'found').map((s) => s.source);
 const rows = (list: { protocol: string; host: string; port: number; security: string }[]) =>
@@ -127,13 +135,7 @@ describe('discover against the lab', () => {
   });
 
   it('hostile.test: a document full of bad values yields no settings, by name', async () => {
-    const context: SourceContext = {
-      address: parsedAddress('x@hostile.test'),
-      dns: discoveryDns(createResolver({ server: lab.dns, timeoutMs: 5000 })),
-      ca: [lab.caPem],
-      ispdbUrl: ISPDB,
-      timeoutMs: 5000,
-    };
+    const context = sourceContext('x@hostile.test');
     const fetchFrom = (path: string) =>
       fetchAutoconfig(
         context,
@@ -151,13 +153,7 @@ describe('discover against the lab', () => {
   });
 
   it('autodiscover.test: follows a redirectUrl answer, and gives up on a redirect loop', async () => {
-    const context: SourceContext = {
-      address: parsedAddress('x@autodiscover.test'),
-      dns: discoveryDns(createResolver({ server: lab.dns, timeoutMs: 5000 })),
-      ca: [lab.caPem],
-      ispdbUrl: ISPDB,
-      timeoutMs: 5000,
-    };
+    const context = sourceContext('x@autodiscover.test');
     const signal = new AbortController().signal;
     const base = 'https://autodiscover.autodiscover.test/autodiscover';
     const redirected = await autodiscoverAt(context, `${base}/redirect-url.xml`, signal);
