@@ -87,25 +87,20 @@ describe('mailsetup export', () => {
     expect(await readFile(join(out, 'user.js'), 'utf8')).toContain('user_pref(');
   });
 
-  it('names the bad field of a settings file', async () => {
-    await writeFile(
-      settingsFile,
+  it.each([
+    [
+      'names the bad field of a settings file',
       JSON.stringify({ ...JANE, outgoing: { ...JANE.outgoing, port: 'x' } }),
-    );
+      'outgoing.port',
+    ],
+    ['says when the settings file is not JSON', '{ nope', 'JSON'],
+  ])('%s', async (_title, content, named) => {
+    await writeFile(settingsFile, content);
     const run = fakeIo();
     expect(
       await main(['export', '--settings', settingsFile, '--out', join(dir, 'o')], run.io),
     ).toBe(2);
-    expect(run.err()).toContain('outgoing.port');
-  });
-
-  it('says when the settings file is not JSON', async () => {
-    await writeFile(settingsFile, '{ nope');
-    const run = fakeIo();
-    expect(
-      await main(['export', '--settings', settingsFile, '--out', join(dir, 'o')], run.io),
-    ).toBe(2);
-    expect(run.err()).toContain('JSON');
+    expect(run.err()).toContain(named);
   });
 
   it('rejects an unknown format', async () => {
