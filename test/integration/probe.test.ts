@@ -153,7 +153,7 @@ describe('mailsetup probe against the lab', () => {
     const text = io.out();
     expect(text).toContain('Prüfe mail.plain.test (127.0.10.5)');
     expect(text).toMatch(/^\s*143\s+IMAP\s+keine\s+ok/m);
-    expect(text).toMatch(/^\s*993\s+abgelehnt/m);
+    expect(text).toMatch(/^\s*993\s+IMAP\s+abgelehnt/m);
     expect(text).toContain('IMAP funktioniert auf mail.plain.test nur unverschlüsselt');
     // Not a terminal: no colour codes, no cursor movements.
     expect(text).not.toContain('\x1b[');
