@@ -18,6 +18,7 @@ import { createResolver } from './net/resolver.ts';
 import type { ProbeEvent, ProbeOptions } from './probe/index.ts';
 import { planHosts, ProbeCache, probeHosts } from './check-probes.ts';
 import { pickBest, rankCandidates, recommendationFindings } from './rank.ts';
+import { runToEnd } from './run-to-end.ts';
 
 export interface Recommendation {
   incoming: Candidate | null;
@@ -109,9 +110,5 @@ export async function check(
   address: ParsedAddress,
   options: CheckOptions = {},
 ): Promise<CheckReport> {
-  const events = checkAddress(address, options);
-  for (;;) {
-    const step = await events.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(checkAddress(address, options));
 }

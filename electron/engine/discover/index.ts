@@ -8,6 +8,7 @@ import type { ParsedAddress } from '../../../shared/address.ts';
 import type { Candidate, SourceName, SourceReport } from '../../../shared/model.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import { probe } from '../probe/index.ts';
+import { runToEnd } from '../run-to-end.ts';
 import { discoveryDns } from './dns.ts';
 import { guessHosts, guessSource, standardPortsFor, type HostProber } from './guess.ts';
 import { DEFAULT_ISPDB_URL } from './ispdb.ts';
@@ -157,9 +158,5 @@ export async function discover(
   address: ParsedAddress,
   options: DiscoverOptions = {},
 ): Promise<DiscoveryResult> {
-  const events = discoverSettings(address, options);
-  for (;;) {
-    const step = await events.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(discoverSettings(address, options));
 }

@@ -8,6 +8,7 @@ import type { PortResult, ProbeReport, Protocol } from '../../../shared/model.ts
 import { DEFAULT_STEP_TIMEOUT_MS } from '../net/connection.ts';
 import { errorCode } from '../net/errors.ts';
 import { toAsciiHostname } from '../net/hostname.ts';
+import { runToEnd } from '../run-to-end.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import type { TlsSettings } from '../net/tls-handshake.ts';
 import { deriveFindings } from './findings.ts';
@@ -124,11 +125,7 @@ export async function* probeHost(
 
 /** Probes `host` and returns the report once every port is done. */
 export async function probe(host: string, options: ProbeOptions = {}): Promise<ProbeReport> {
-  const events = probeHost(host, options);
-  for (;;) {
-    const step = await events.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(probeHost(host, options));
 }
 
 function startProtocol(plan: PortPlan): Protocol {
