@@ -7,50 +7,101 @@ import type { Side } from '../store/settings-slice.ts';
 const SECURITIES: Security[] = ['tls', 'starttls', 'plain'];
 const INCOMING: Protocol[] = ['imap', 'pop3'];
 
+/** A select of fixed options with its label. */
+function SelectField<V extends string>({
+  id,
+  label,
+  value,
+  options,
+  optionLabel,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: V;
+  options: readonly V[];
+  optionLabel: (option: V) => string;
+  onChange: (value: V) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The error line under a field, named by the field's aria-describedby. */
+function FieldError({ id, text }: { id: string; text: string }) {
+  return (
+    <p className="field-error" id={id}>
+      {text}
+    </p>
+  );
+}
+
+/** A required text field (host name, user name) with its label and "required" error. */
+function RequiredTextField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const missing = value.trim() === '';
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        spellCheck={false}
+        autoCapitalize="off"
+        value={value}
+        aria-invalid={missing}
+        aria-describedby={missing ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {missing && <FieldError id={`${id}-error`} text={t('wizard:review.required')} />}
+    </div>
+  );
+}
+
 export function EndpointForm({ side, endpoint }: { side: Side; endpoint: Endpoint }) {
   const { t } = useTranslation();
   const update = useApp((s) => s.updateEndpoint);
   const id = (field: string) => `${side}-${field}`;
   const portValid = Number.isInteger(endpoint.port) && endpoint.port >= 1 && endpoint.port <= 65535;
-  const hostMissing = endpoint.host.trim() === '';
-  const userMissing = endpoint.username.trim() === '';
   return (
     <fieldset className="endpoint-form" data-testid={`form-${side}`}>
       <legend>{t(`wizard:review.${side}`)}</legend>
       {side === 'incoming' && (
-        <div className="field">
-          <label htmlFor={id('protocol')}>{t('wizard:review.protocol')}</label>
-          <select
-            id={id('protocol')}
-            value={endpoint.protocol}
-            onChange={(e) => update(side, { protocol: e.target.value as Protocol })}
-          >
-            {INCOMING.map((p) => (
-              <option key={p} value={p}>
-                {t(`wizard:review.protocol-options.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={id('host')}>{t('wizard:review.server')}</label>
-        <input
-          id={id('host')}
-          type="text"
-          spellCheck={false}
-          autoCapitalize="off"
-          value={endpoint.host}
-          aria-invalid={hostMissing}
-          aria-describedby={hostMissing ? id('host-error') : undefined}
-          onChange={(e) => update(side, { host: e.target.value.trim() })}
+        <SelectField
+          id={id('protocol')}
+          label={t('wizard:review.protocol')}
+          value={endpoint.protocol}
+          options={INCOMING}
+          optionLabel={(p) => t(`wizard:review.protocol-options.${p}`)}
+          onChange={(protocol) => update(side, { protocol })}
         />
-        {hostMissing && (
-          <p className="field-error" id={id('host-error')}>
-            {t('wizard:review.required')}
-          </p>
-        )}
-      </div>
+      )}
+      <RequiredTextField
+        id={id('host')}
+        label={t('wizard:review.server')}
+        value={endpoint.host}
+        onChange={(host) => update(side, { host: host.trim() })}
+      />
       <div className="field-row">
         <div className="field">
           <label htmlFor={id('port')}>{t('wizard:review.port')}</label>
@@ -68,44 +119,24 @@ export function EndpointForm({ side, endpoint }: { side: Side; endpoint: Endpoin
             }
           />
           {!portValid && (
-            <p className="field-error" id={id('port-error')}>
-              {t('wizard:review.invalid-port')}
-            </p>
+            <FieldError id={id('port-error')} text={t('wizard:review.invalid-port')} />
           )}
         </div>
-        <div className="field">
-          <label htmlFor={id('security')}>{t('wizard:review.security')}</label>
-          <select
-            id={id('security')}
-            value={endpoint.security}
-            onChange={(e) => update(side, { security: e.target.value as Security })}
-          >
-            {SECURITIES.map((s) => (
-              <option key={s} value={s}>
-                {t(`wizard:review.security-options.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={id('username')}>{t('wizard:review.username')}</label>
-        <input
-          id={id('username')}
-          type="text"
-          spellCheck={false}
-          autoCapitalize="off"
-          value={endpoint.username}
-          aria-invalid={userMissing}
-          aria-describedby={userMissing ? id('username-error') : undefined}
-          onChange={(e) => update(side, { username: e.target.value })}
+        <SelectField
+          id={id('security')}
+          label={t('wizard:review.security')}
+          value={endpoint.security}
+          options={SECURITIES}
+          optionLabel={(s) => t(`wizard:review.security-options.${s}`)}
+          onChange={(security) => update(side, { security })}
         />
-        {userMissing && (
-          <p className="field-error" id={id('username-error')}>
-            {t('wizard:review.required')}
-          </p>
-        )}
       </div>
+      <RequiredTextField
+        id={id('username')}
+        label={t('wizard:review.username')}
+        value={endpoint.username}
+        onChange={(username) => update(side, { username })}
+      />
     </fieldset>
   );
 }
