@@ -2,21 +2,55 @@
  * How `mailsetup probe` shows a report: table cells for a port, the findings in plain words, and
  * the JSON document of `--json`.
  */
-import type { Finding, PortResult, ProbeReport, Protocol, TlsFacts } from '../../shared/model.ts';
+import type {
+  Finding,
+  PortResult,
+  PortStatus,
+  ProbeReport,
+  Protocol,
+  TlsFacts,
+} from '../../shared/model.ts';
 import { planPorts } from '../engine/probe/targets.ts';
 import type { Colours } from './colour.ts';
 import { findingMessage } from './findings-text.ts';
 import type { Cell, Column } from './table.ts';
 import type { Translate } from './translate.ts';
 
+const STATUS_WORDS: readonly PortStatus[] = [
+  'ok',
+  'refused',
+  'timeout',
+  'unreachable',
+  'tls-error',
+  'protocol-error',
+  'closed',
+];
+const CERTIFICATE_WORDS = [
+  'valid',
+  'expired',
+  'not-yet-valid',
+  'hostname-mismatch',
+  'self-signed',
+  'untrusted',
+] as const;
+
+/** Room for the longest word a column can show in this language, so that none is cut. */
+function widest(t: Translate, group: string, words: readonly string[], floor: number): number {
+  return Math.max(floor, ...words.map((word) => t(`cli:${group}.${word}`).length));
+}
+
 export function probeColumns(t: Translate): Column[] {
   return [
     { key: 'port', title: t('cli:table.port'), width: 5, align: 'right' },
     { key: 'protocol', title: t('cli:table.protocol'), width: 5 },
     { key: 'security', title: t('cli:table.security'), width: 8 },
-    { key: 'status', title: t('cli:table.status'), width: 14 },
+    { key: 'status', title: t('cli:table.status'), width: widest(t, 'status', STATUS_WORDS, 9) },
     { key: 'tls', title: t('cli:table.tls'), width: 7 },
-    { key: 'certificate', title: t('cli:table.certificate'), width: 12 },
+    {
+      key: 'certificate',
+      title: t('cli:table.certificate'),
+      width: widest(t, 'certificate', CERTIFICATE_WORDS, 7),
+    },
     { key: 'time', title: t('cli:table.time'), width: 7, align: 'right' },
     { key: 'auth', title: t('cli:table.auth'), width: 10 },
   ];
@@ -42,7 +76,10 @@ export function pendingCells(t: Translate, port: string, c: Colours): Record<str
 }
 
 /** The certificate in one word: the worst thing about it, or 'valid'. */
-export function certificateVerdict(tls: TlsFacts | null, now = new Date()): string | null {
+export function certificateVerdict(
+  tls: TlsFacts | null,
+  now = new Date(),
+): (typeof CERTIFICATE_WORDS)[number] | null {
   const cert = tls?.certificate;
   if (!tls || !cert) return null;
   if (new Date(cert.validTo) < now || tls.error === 'CERT_HAS_EXPIRED') return 'expired';

@@ -7,6 +7,7 @@ import { createColours } from '../../electron/cli/colour.ts';
 import {
   pendingCells,
   portCells,
+  probeColumns,
   probeJson,
   expectedProtocol,
 } from '../../electron/cli/probe-view.ts';
@@ -51,6 +52,32 @@ describe('probe table cells', () => {
 
   it('names the protocol while a port is still pending', () => {
     expect(pendingCells(t, '587', colours).protocol).toEqual(dimmed('SMTP'));
+  });
+});
+
+describe('probe table columns', () => {
+  it.each(['en', 'de'] as const)('fit every status and certificate word uncut (%s)', (lng) => {
+    const tr = createTranslate(lng);
+    const columns = probeColumns(tr);
+    const width = (key: string): number => columns.find((c) => c.key === key)?.width ?? 0;
+    const words = {
+      status: ['ok', 'refused', 'timeout', 'unreachable', 'tls-error', 'protocol-error', 'closed'],
+      certificate: [
+        'valid',
+        'expired',
+        'not-yet-valid',
+        'hostname-mismatch',
+        'self-signed',
+        'untrusted',
+      ],
+    };
+    for (const [group, keys] of Object.entries(words)) {
+      for (const key of keys) {
+        const text = tr(`cli:${group}.${key}`);
+        expect(text).not.toContain(`${group}.`);
+        expect(text.length).toBeLessThanOrEqual(width(group));
+      }
+    }
   });
 });
 
