@@ -1,9 +1,9 @@
 /**
  * The lab's certificates, made fresh at every start with the openssl command line: a test CA, a
- * valid certificate for `good`, an expired one, one for the wrong name, a self-signed one that the
- * CA does not vouch for, and a web certificate for every autoconfig/autodiscover name.
- * OpenSSL 3.0 has no `x509 -not_before`, so leaves are signed with `openssl ca`, whose
- * `-startdate`/`-enddate` can put validity in the past.
+ * valid certificate for `good`, an expired one, one not yet valid, one for the wrong name, a
+ * self-signed one that the CA does not vouch for, and a web certificate for every
+ * autoconfig/autodiscover name. OpenSSL 3.0 has no `x509 -not_before`, so leaves are signed with
+ * `openssl ca`, whose `-startdate`/`-enddate` can put validity in the past (or the future).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,7 @@ export interface LabCerts {
   expired: CertFiles;
   wrongName: CertFiles;
   selfSigned: CertFiles;
+  notYetValid: CertFiles;
   web: CertFiles;
 }
 
@@ -198,6 +199,13 @@ export async function makeLabCerts(dir: string): Promise<LabCerts> {
     startDays: -1,
     endDays: 29,
   });
+  const notYetValid = await sign({
+    file: 'not-yet-valid',
+    commonName: LAB_HOSTS.notYetValid.name,
+    names: [LAB_HOSTS.notYetValid.name],
+    startDays: 2,
+    endDays: 60,
+  });
   const web = await sign({
     file: 'web',
     commonName: `autoconfig.${LAB_DOMAINS.good}`,
@@ -207,5 +215,14 @@ export async function makeLabCerts(dir: string): Promise<LabCerts> {
   });
   const selfSigned = await makeSelfSigned(dir, LAB_HOSTS.selfSigned.name);
   const caFile = path.join(dir, 'ca.pem');
-  return { caFile, caPem: readFileSync(caFile, 'utf8'), good, expired, wrongName, selfSigned, web };
+  return {
+    caFile,
+    caPem: readFileSync(caFile, 'utf8'),
+    good,
+    expired,
+    wrongName,
+    selfSigned,
+    notYetValid,
+    web,
+  };
 }

@@ -50,6 +50,7 @@ function labPorts(): Array<{ host: string; port: number }> {
     LAB_HOSTS.expired,
     LAB_HOSTS.wrongName,
     LAB_HOSTS.selfSigned,
+    LAB_HOSTS.notYetValid,
   ].flatMap((h) => [993, 143, 995, 110, 465, 587, 25].map((port) => ({ host: h.address, port })));
   return [
     ...tlsHostPorts,

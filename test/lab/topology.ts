@@ -24,6 +24,8 @@ export const LAB_HOSTS = {
   silent: { name: 'silent.test', address: '127.0.10.6' },
   /** Nothing listens: every port refuses. */
   closed: { name: 'closed.test', address: '127.0.10.7' },
+  /** Same services as `good`, certificate from the lab CA but valid only from two days ahead. */
+  notYetValid: { name: 'mail.notyetvalid.test', address: '127.0.10.8' },
 } as const;
 
 /** The HTTPS/HTTP server for autoconfig and Autodiscover documents (ports 443 and 80). */
