@@ -25,6 +25,7 @@ export interface LabCerts {
   wrongName: CertFiles;
   selfSigned: CertFiles;
   notYetValid: CertFiles;
+  legacy: CertFiles;
   web: CertFiles;
 }
 
@@ -206,6 +207,13 @@ export async function makeLabCerts(dir: string): Promise<LabCerts> {
     startDays: 2,
     endDays: 60,
   });
+  const legacy = await sign({
+    file: 'legacy',
+    commonName: LAB_HOSTS.legacy.name,
+    names: [LAB_HOSTS.legacy.name],
+    startDays: -1,
+    endDays: 29,
+  });
   const web = await sign({
     file: 'web',
     commonName: `autoconfig.${LAB_DOMAINS.good}`,
@@ -223,6 +231,7 @@ export async function makeLabCerts(dir: string): Promise<LabCerts> {
     wrongName,
     selfSigned,
     notYetValid,
+    legacy,
     web,
   };
 }

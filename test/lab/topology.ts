@@ -26,6 +26,11 @@ export const LAB_HOSTS = {
   closed: { name: 'closed.test', address: '127.0.10.7' },
   /** Same services as `good`, certificate from the lab CA but valid only from two days ahead. */
   notYetValid: { name: 'mail.notyetvalid.test', address: '127.0.10.8' },
+  /**
+   * Postfix only, certificate from the lab CA: 465 speaks nothing newer than TLS 1.1, 587 offers
+   * no STARTTLS (and no AUTH) although 465 has TLS. No IMAP/POP3: those ports refuse.
+   */
+  legacy: { name: 'mail.legacy.test', address: '127.0.10.9' },
 } as const;
 
 /** The HTTPS/HTTP server for autoconfig and Autodiscover documents (ports 443 and 80). */

@@ -1,0 +1,65 @@
+/**
+ * tls-outdated and starttls-missing against real Postfix: the lab's `legacy` host speaks TLS 1.0/1.1
+ * only on 465 and offers no STARTTLS on 587, although 465 has TLS.
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { main } from '../../electron/cli/main.ts';
+import { createResolver } from '../../electron/engine/net/resolver.ts';
+import { probe } from '../../electron/engine/probe/index.ts';
+import type { ProbeReport } from '../../shared/model.ts';
+import { captureIo, labCliArgs } from '../helpers/cli-io.ts';
+import { LAB_HOSTS } from '../lab/topology.ts';
+
+const lab = inject('lab');
+const host = LAB_HOSTS.legacy;
+let report: ProbeReport;
+
+const codesOn = (port: number): string[] =>
+  report.findings.filter((f) => f.port === port).map((f) => `${f.severity}:${f.code}`);
+
+describe('an outdated TLS port and a port without STARTTLS (lab)', () => {
+  beforeAll(async () => {
+    report = await probe(host.name, {
+      resolver: createResolver({ server: lab.dns }),
+      ca: [lab.caPem],
+      timeoutMs: 5000,
+    });
+    if (report.findings.some((f) => f.code === 'host-unresolved')) {
+      throw new Error(
+        `${host.name} is unknown to the running lab, which was started before this host existed: ` +
+          'restart it (npm run lab:down, then npm run lab:up).',
+      );
+    }
+  });
+
+  it('465 answers over TLS 1.0 or 1.1 with a valid certificate: tls-outdated', () => {
+    const smtps = report.ports.find((p) => p.port === 465);
+    expect(smtps).toMatchObject({ status: 'ok', protocol: 'smtp', security: 'tls' });
+    expect(smtps?.tls?.version).toMatch(/^TLSv1(\.1)?$/);
+    expect(smtps?.tls).toMatchObject({ trusted: true, hostnameMatch: true });
+    expect(codesOn(465)).toEqual(['warning:tls-outdated']);
+  });
+
+  it('587 offers no STARTTLS while the service has TLS on 465: starttls-missing, not plaintext-only', () => {
+    const submission = report.ports.find((p) => p.port === 587);
+    expect(submission).toMatchObject({ status: 'ok', security: 'plain', starttlsOffered: false });
+    expect(codesOn(587)).toContain('warning:starttls-missing');
+    expect(report.findings.map((f) => f.code)).not.toContain('plaintext-only');
+  });
+
+  it('mailsetup probe --json carries both findings and the TLS version', async () => {
+    const io = captureIo();
+    const code = await main(['probe', host.name, ...labCliArgs(lab), '--json'], io);
+    const doc = JSON.parse(io.out()) as {
+      ports: Array<{ port: number; tls: { version: string } | null }>;
+      findings: Array<{ code: string; port: number | null; message: string }>;
+    };
+    // Warnings and notes only (refused IMAP/POP3 ports are notes while SMTP answers): exit 0.
+    expect(code).toBe(0);
+    expect(doc.ports.find((p) => p.port === 465)?.tls?.version).toMatch(/^TLSv1(\.1)?$/);
+    const outdated = doc.findings.find((f) => f.code === 'tls-outdated');
+    expect(outdated?.port).toBe(465);
+    expect(outdated?.message).toMatch(/TLSv1/);
+    expect(doc.findings.find((f) => f.code === 'starttls-missing')?.port).toBe(587);
+  });
+});
