@@ -57,7 +57,6 @@ async function main(): Promise<void> {
     if (!tool.path) {
       const text = missingText(tool, consequence);
       console.log(`! ${text}`);
-      notes.push(text);
     }
   }
 
