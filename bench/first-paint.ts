@@ -5,18 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM_FLAGS, launchChromium } from '../test/helpers/chromium.ts';
 import { serveStatic } from '../test/e2e/static-server.ts';
 import { median } from './harness.ts';
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 /** Runs in the page before its scripts: answers appInfo, refuses everything else. */
 function installStub(): void {
@@ -88,7 +80,7 @@ export async function firstPaint(
   writeFileSync(path.join(scratch, 'index.html'), FLOOR_PAGE);
   const app = await serveStatic(root);
   const floorServer = await serveStatic(scratch);
-  const browser = await chromium.launch({ executablePath, args: FLAGS });
+  const browser = await launchChromium(executablePath);
   try {
     const fcp: number[] = [];
     const heading: number[] = [];
@@ -111,7 +103,7 @@ export async function firstPaint(
         'context (empty cache) from a loopback HTTP server, alternating with a static page that ' +
         'holds only a heading (the floor: what the browser needs to paint anything); ' +
         "first-contentful-paint from the page's performance entries, relative to navigation " +
-        `start. Flags: ${FLAGS.join(' ')}.`,
+        `start. Flags: ${CHROMIUM_FLAGS.join(' ')}.`,
     };
   } finally {
     await browser.close();

@@ -3,30 +3,12 @@
  * are not ports, addresses that are not addresses. The CLI answers with a usage error (exit 2) or
  * a named result (exit 1), in words, and never crashes or prints a stack trace.
  */
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main.ts';
-import type { CliIo } from '../../../electron/cli/io.ts';
-
-function io(): CliIo & { out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { LANG: 'en_US.UTF-8', NO_COLOR: '1' },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { captureIo } from '../../helpers/cli-io.ts';
 
 async function run(args: string[]) {
-  const streams = io();
+  const streams = captureIo({ env: { NO_COLOR: '1' } });
   const code = await main(args, streams);
   return { code, out: streams.out(), err: streams.err() };
 }
