@@ -5,28 +5,22 @@
  * capture - also when a connection is made because the endpoint claims STARTTLS; with consent
  * they do appear, which shows the capture would have seen them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { verifyEndpoint, type LoginResult } from '../../electron/engine/verify/index.ts';
 import type { Endpoint, Protocol, Security } from '../../shared/model.ts';
+import { canCapture, passwordForms, startCapture } from '../hostile/capture.ts';
 import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
 
 const lab = inject('lab');
-const DUMPCAP = '/usr/bin/dumpcap';
 const host = LAB_HOSTS.plain;
 const { dave } = LAB_USERS;
 
 /** Every form the password could travel in. */
-const forms = [
-  dave.password,
-  Buffer.from(`\u0000${dave.username}\u0000${dave.password}`).toString('base64'),
-  Buffer.from(dave.password).toString('base64').replace(/=+$/, ''),
-];
+const forms = passwordForms(dave.username, dave.password);
 
 let dir = '';
 beforeAll(async () => {
@@ -35,48 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-interface Capture {
-  stop(): Promise<Buffer>;
-}
-
-/** Starts dumpcap on `lo` for the plain host; resolves once it is capturing (or null if it cannot). */
-function startCapture(name: string): Promise<Capture | null> {
-  const file = path.join(dir, `${name}.pcapng`);
-  return new Promise((resolve) => {
-    const child: ChildProcess = spawn(
-      DUMPCAP,
-      ['-i', 'lo', '-f', `host ${host.address}`, '-w', file],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let settled = false;
-    const timer = setTimeout(() => finish(null), 10_000);
-    function finish(value: Capture | null): void {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (!value) child.kill('SIGTERM');
-      resolve(value);
-    }
-    child.on('error', () => finish(null));
-    child.on('exit', () => finish(null));
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (!chunk.toString().includes('Capturing on')) return;
-      finish({
-        stop: () =>
-          new Promise<Buffer>((done) => {
-            // Give the last packets a moment to reach the capture buffer, then let dumpcap flush.
-            setTimeout(() => {
-              child.once('exit', () => void readFile(file).then(done));
-              child.kill('SIGTERM');
-            }, 500);
-          }),
-      });
-    });
-  });
-}
 
 function endpoint(protocol: Protocol, port: number, security: Security): Endpoint {
   return { protocol, host: host.name, port, security, username: dave.username };
@@ -109,11 +61,11 @@ function found(capture: Buffer): string[] {
   return forms.filter((form) => capture.includes(Buffer.from(form, 'latin1')));
 }
 
-describe.skipIf(!existsSync(DUMPCAP))(
+describe.skipIf(!canCapture())(
   'password on the wire (skipped when dumpcap is not installed)',
   () => {
     it('never crosses loopback without consent and does with consent (skipped if dumpcap cannot capture on lo)', async (context) => {
-      const refused = await startCapture('refused');
+      const refused = await startCapture(dir, 'refused', `host ${host.address}`);
       if (!refused) return context.skip();
       const plainRefused = await verifyAll('plain', undefined);
       const starttlsMissing = await verifyAll('starttls', undefined);
@@ -127,7 +79,7 @@ describe.skipIf(!existsSync(DUMPCAP))(
       expect(withoutConsent.includes(Buffer.from('EHLO'))).toBe(true);
       expect(found(withoutConsent)).toEqual([]);
 
-      const allowed = await startCapture('allowed');
+      const allowed = await startCapture(dir, 'allowed', `host ${host.address}`);
       if (!allowed) return context.skip();
       const withConsent = await verifyAll('plain', [host.name]);
       const consentCapture = await allowed.stop();
