@@ -1,6 +1,7 @@
 /**
- * tls-outdated and starttls-missing against real Postfix: the lab's `legacy` host speaks TLS 1.0/1.1
- * only on 465 and offers no STARTTLS on 587, although 465 has TLS.
+ * tls-outdated, starttls-missing and starttls-failed against real Postfix: the lab's `legacy` host
+ * speaks TLS 1.0/1.1 only on 465, offers no STARTTLS on 587 although 465 has TLS, and offers on 25
+ * a STARTTLS whose handshake cannot complete.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
@@ -47,19 +48,27 @@ describe('an outdated TLS port and a port without STARTTLS (lab)', () => {
     expect(report.findings.map((f) => f.code)).not.toContain('plaintext-only');
   });
 
-  it('mailsetup probe --json carries both findings and the TLS version', async () => {
+  it('25 offers STARTTLS but no handshake can complete: starttls-failed', () => {
+    const relay = report.ports.find((p) => p.port === 25);
+    expect(relay).toMatchObject({ protocol: 'smtp', starttlsOffered: true });
+    expect(relay?.security).not.toBe('starttls');
+    expect(codesOn(25)).toContain('error:starttls-failed');
+  });
+
+  it('mailsetup probe --json carries the findings and the TLS version', async () => {
     const io = captureIo();
     const code = await main(['probe', host.name, ...labCliArgs(lab), '--json'], io);
     const doc = JSON.parse(io.out()) as {
       ports: Array<{ port: number; tls: { version: string } | null }>;
       findings: Array<{ code: string; port: number | null; message: string }>;
     };
-    // Warnings and notes only (refused IMAP/POP3 ports are notes while SMTP answers): exit 0.
-    expect(code).toBe(0);
+    expect(code).toBe(1); // starttls-failed on 25 is an error
+
     expect(doc.ports.find((p) => p.port === 465)?.tls?.version).toMatch(/^TLSv1(\.1)?$/);
     const outdated = doc.findings.find((f) => f.code === 'tls-outdated');
     expect(outdated?.port).toBe(465);
     expect(outdated?.message).toMatch(/TLSv1/);
     expect(doc.findings.find((f) => f.code === 'starttls-missing')?.port).toBe(587);
+    expect(doc.findings.find((f) => f.code === 'starttls-failed')?.port).toBe(25);
   });
 });

@@ -77,12 +77,17 @@ function tlsListeners(address: string, files: CertFiles): string[] {
  */
 function legacyListeners(address: string, files: CertFiles): string[] {
   const common = `-o myhostname=${hostName(address)} -o smtpd_tls_chain_files=${files.key},${files.cert}`;
+  // STARTTLS offered, but only anonymous ciphers up to TLS 1.2: no client that checks
+  // certificates can complete the handshake.
+  const brokenStarttls =
+    '-o smtpd_tls_protocols=<=TLSv1.2 -o tls_medium_cipherlist=aNULL:@SECLEVEL=0 -o smtpd_sasl_auth_enable=no';
   const oldTls =
     '-o smtpd_tls_protocols=>=TLSv1,<=TLSv1.1 -o smtpd_tls_mandatory_protocols=>=TLSv1,<=TLSv1.1' +
     ' -o tls_medium_cipherlist=DEFAULT:@SECLEVEL=0';
   return [
     `${address}:465 inet n - n - - smtpd ${common} -o smtpd_tls_wrappermode=yes -o smtpd_tls_security_level=encrypt ${oldTls}`,
     `${address}:587 inet n - n - - smtpd ${common} -o smtpd_tls_security_level=none -o smtpd_sasl_auth_enable=no`,
+    `${address}:25 inet n - n - - smtpd ${common} ${brokenStarttls}`,
   ];
 }
 
@@ -170,7 +175,7 @@ export async function startPostfix(
     [25, 587, 465].map((port) => ({ host: h.address, port })),
   );
   const plainPorts = [25, 587].map((port) => ({ host: LAB_HOSTS.plain.address, port }));
-  const legacyPorts = [465, 587].map((port) => ({ host: LAB_HOSTS.legacy.address, port }));
+  const legacyPorts = [465, 587, 25].map((port) => ({ host: LAB_HOSTS.legacy.address, port }));
   return {
     name: 'postfix',
     pid,
