@@ -28,7 +28,8 @@ export const LAB_HOSTS = {
   notYetValid: { name: 'mail.notyetvalid.test', address: '127.0.10.8' },
   /**
    * Postfix only, certificate from the lab CA: 465 speaks nothing newer than TLS 1.1, 587 offers
-   * no STARTTLS (and no AUTH) although 465 has TLS. No IMAP/POP3: those ports refuse.
+   * no STARTTLS (and no AUTH) although 465 has TLS, 25 offers a STARTTLS whose handshake cannot
+   * complete (anonymous ciphers only). No IMAP/POP3: those ports refuse.
    */
   legacy: { name: 'mail.legacy.test', address: '127.0.10.9' },
 } as const;
