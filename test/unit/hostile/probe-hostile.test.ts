@@ -3,12 +3,12 @@
  * within about the step timeout, without an unhandled rejection, without buffering what the server
  * pushes, and with every connection closed when the probe returns.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { probe } from '../../../electron/engine/probe/index.ts';
-import type { Resolver } from '../../../electron/engine/net/resolver.ts';
 import type { PortResult, Protocol, Security } from '../../../shared/model.ts';
-import { HOSTILE_HOST, makeHostileCerts, type HostileCerts } from '../../hostile/certs.ts';
-import { collectUnhandled, measureHeap, timed, type Collector } from '../../hostile/guards.ts';
+import { HOSTILE_HOST } from '../../hostile/certs.ts';
+import { measureHeap, timed } from '../../hostile/guards.ts';
+import { loopbackResolver, useHostileHarness } from '../../hostile/harness.ts';
 import {
   closeMidGreeting,
   continuationFlood,
@@ -17,8 +17,6 @@ import {
   flood,
   resetOnFirstBytes,
   silent,
-  startHostileServer,
-  type Behaviour,
   type HostileOptions,
   type HostileServer,
 } from '../../hostile/servers.ts';
@@ -27,34 +25,8 @@ const TIMEOUT = 1500;
 /** The connection's own cap on one line (DEFAULT_MAX_LINE_LENGTH). */
 const LINE_CAP = 16 * 1024;
 
-const loopback: Resolver = {
-  lookup: async () => ['127.0.0.1'],
-  mx: async () => [],
-  srv: async () => [],
-};
-
-let certs: HostileCerts;
-let unhandled: Collector;
-const servers: HostileServer[] = [];
-
-beforeAll(() => {
-  certs = makeHostileCerts();
-  unhandled = collectUnhandled();
-});
-afterAll(() => unhandled.stop());
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  expect(unhandled.problems).toEqual([]);
-});
-
-async function serve(behaviour: Behaviour, options: HostileOptions = {}): Promise<HostileServer> {
-  const server = await startHostileServer(behaviour, {
-    starttls: { key: certs.good.key, cert: certs.good.cert },
-    ...options,
-  });
-  servers.push(server);
-  return server;
-}
+const { serve, certs } = useHostileHarness();
+const loopback = loopbackResolver;
 
 interface Outcome {
   port: PortResult;
@@ -74,7 +46,7 @@ async function probeOne(
       probe(HOSTILE_HOST, {
         ports: [{ port: server.port, protocol, security }],
         resolver: loopback,
-        ca: [certs.caPem],
+        ca: [certs().caPem],
         timeoutMs: TIMEOUT,
       }),
     ),
@@ -140,7 +112,7 @@ describe('probe: servers that stall or break off', () => {
   });
 
   it('a TLS handshake followed by silence: greeting timeout with the certificate facts', async () => {
-    const server = await serve(silent, tlsWith(certs.good));
+    const server = await serve(silent, tlsWith(certs().good));
     const { port } = await probeOne(server, 'imap', 'tls');
     expect(port.status).toBe('timeout');
     expect(port.error).toBe('greeting-timeout');
@@ -317,7 +289,7 @@ describe('probe: bad TLS', () => {
   it('a certificate for another name: hostname mismatch', async () => {
     const server = await serve(
       (connection) => connection.send('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n'),
-      tlsWith(certs.otherName),
+      tlsWith(certs().otherName),
     );
     const { port, findings } = await probeOne(server, 'imap', 'tls');
     expect(port.tls?.hostnameMatch).toBe(false);
@@ -327,7 +299,7 @@ describe('probe: bad TLS', () => {
   it('a chain with an expired intermediate: not trusted', async () => {
     const server = await serve(
       (connection) => connection.send('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n'),
-      tlsWith(certs.expiredIntermediate),
+      tlsWith(certs().expiredIntermediate),
     );
     const { port, findings } = await probeOne(server, 'imap', 'tls');
     expect(port.tls?.trusted).toBe(false);
@@ -338,7 +310,7 @@ describe('probe: bad TLS', () => {
   it('TLS 1.0 only: still described, and flagged as outdated', async () => {
     const server = await serve(
       (connection) => connection.send('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n'),
-      tlsWith(certs.good, {
+      tlsWith(certs().good, {
         minVersion: 'TLSv1',
         maxVersion: 'TLSv1',
         ciphers: 'DEFAULT:@SECLEVEL=0',

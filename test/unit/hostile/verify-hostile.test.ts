@@ -4,12 +4,12 @@
  * ends in a named failure within about the timeout, never reports a lie as a working login, never
  * lets the password reach a server it should not, and leaves no connection open.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyEndpoint, type LoginResult } from '../../../electron/engine/verify/index.ts';
-import type { Resolver } from '../../../electron/engine/net/resolver.ts';
 import type { Endpoint, Protocol, Security } from '../../../shared/model.ts';
-import { HOSTILE_HOST, makeHostileCerts, type HostileCerts } from '../../hostile/certs.ts';
-import { collectUnhandled, measureHeap, timed, type Collector } from '../../hostile/guards.ts';
+import { HOSTILE_HOST } from '../../hostile/certs.ts';
+import { measureHeap, timed } from '../../hostile/guards.ts';
+import { loopbackResolver, useHostileHarness } from '../../hostile/harness.ts';
 import {
   closeMidGreeting,
   continuationFlood,
@@ -19,7 +19,6 @@ import {
   flood,
   resetOnFirstBytes,
   silent,
-  startHostileServer,
   tagOf,
   type Behaviour,
   type HostileOptions,
@@ -34,34 +33,8 @@ const PASSWORD_FORMS = [
   Buffer.from(`\0user@hostile.test\0${PASSWORD}`).toString('base64').replace(/=+$/, ''),
 ];
 
-const loopback: Resolver = {
-  lookup: async () => ['127.0.0.1'],
-  mx: async () => [],
-  srv: async () => [],
-};
-
-let certs: HostileCerts;
-let unhandled: Collector;
-const servers: HostileServer[] = [];
-
-beforeAll(() => {
-  certs = makeHostileCerts();
-  unhandled = collectUnhandled();
-});
-afterAll(() => unhandled.stop());
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  expect(unhandled.problems).toEqual([]);
-});
-
-async function serve(behaviour: Behaviour, options: HostileOptions = {}): Promise<HostileServer> {
-  const server = await startHostileServer(behaviour, {
-    starttls: { key: certs.good.key, cert: certs.good.cert },
-    ...options,
-  });
-  servers.push(server);
-  return server;
-}
+const { serve, certs } = useHostileHarness();
+const loopback = loopbackResolver;
 
 type Failure = Extract<LoginResult, { ok: false }>;
 
@@ -84,7 +57,7 @@ async function login(
       verifyEndpoint(endpoint, {
         password: PASSWORD,
         resolver: loopback,
-        ca: [certs.caPem],
+        ca: [certs().caPem],
         timeoutMs: TIMEOUT,
         ...(consent ? { allowInsecure: [HOSTILE_HOST] } : {}),
       }),
@@ -206,10 +179,10 @@ describe('verify: bad TLS never receives the password', () => {
     ),
   };
   const badTls = (): Record<string, HostileOptions['tls']> => ({
-    'a certificate for another name': { ...certs.otherName },
-    'a chain with an expired intermediate': { ...certs.expiredIntermediate },
+    'a certificate for another name': { ...certs().otherName },
+    'a chain with an expired intermediate': { ...certs().expiredIntermediate },
     'TLS 1.0 only': {
-      ...certs.good,
+      ...certs().good,
       minVersion: 'TLSv1',
       maxVersion: 'TLSv1',
       ciphers: 'DEFAULT:@SECLEVEL=0',
@@ -238,7 +211,7 @@ describe('verify: bad TLS never receives the password', () => {
     });
 
     it(`${protocol}: a handshake followed by silence -> timeout`, async () => {
-      const server = await serve(silent, { tls: { ...certs.good } });
+      const server = await serve(silent, { tls: { ...certs().good } });
       expect(failed(await login(server, protocol, 'tls')).reason).toBe('timeout');
     });
   }
