@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { caArgs, requestArgs } from '../helpers/openssl-args.ts';
 
 export const HOSTILE_HOST = 'mail.hostile.test';
 export const OTHER_HOST = 'other.elsewhere.test';
@@ -24,8 +25,6 @@ export interface HostileCerts {
   expiredIntermediate: KeyPair;
 }
 
-const KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-
 export function makeHostileCerts(): HostileCerts {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hostile-certs-'));
   const file = (name: string): string => path.join(dir, name);
@@ -34,16 +33,7 @@ export function makeHostileCerts(): HostileCerts {
     execFileSync('openssl', args, { stdio: 'ignore', cwd: dir });
   };
   const request = (name: string, subject: string): void =>
-    openssl([
-      'req',
-      ...KEY,
-      '-keyout',
-      file(`${name}.key`),
-      '-out',
-      file(`${name}.csr`),
-      '-subj',
-      subject,
-    ]);
+    openssl(requestArgs(file(`${name}.key`), file(`${name}.csr`), subject));
   const leaf = (name: string, host: string, issuer: string): void => {
     request(name, `/CN=${host}`);
     writeFileSync(file(`${name}.ext`), `subjectAltName=DNS:${host}\nbasicConstraints=CA:FALSE\n`);
@@ -66,23 +56,7 @@ export function makeHostileCerts(): HostileCerts {
     ]);
   };
   try {
-    openssl([
-      'req',
-      '-x509',
-      ...KEY,
-      '-keyout',
-      file('ca.key'),
-      '-out',
-      file('ca.pem'),
-      '-days',
-      '2',
-      '-subj',
-      '/CN=Hostile Test Root',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
+    openssl(caArgs(file('ca.key'), file('ca.pem'), 'Hostile Test Root', 2));
     leaf('good', HOSTILE_HOST, 'ca');
     leaf('other', OTHER_HOST, 'ca');
 

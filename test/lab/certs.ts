@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runTool } from './processes.ts';
 import { GOOD_CERT_NAMES, LAB_DOMAINS, LAB_HOSTS } from './topology.ts';
+import { EC_KEY_ARGS, caArgs } from '../helpers/openssl-args.ts';
 
 /** A key and certificate pair on disk (PEM). */
 export interface CertFiles {
@@ -31,8 +32,6 @@ export interface LabCerts {
 
 /** The name the wrong-name certificate carries instead of `mail.wrongname.test`. */
 export const WRONG_CERT_NAME = 'other.test';
-
-const KEY_ARGS = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
 /** An openssl date (`YYYYMMDDHHMMSSZ`) `days` from now (negative: in the past). */
 function opensslDate(days: number): string {
@@ -74,23 +73,10 @@ function writeCaConfig(dir: string): string {
 }
 
 async function makeCa(dir: string): Promise<void> {
-  await runTool('openssl', [
-    'req',
-    '-x509',
-    ...KEY_ARGS,
-    '-keyout',
-    path.join(dir, 'ca.key'),
-    '-out',
-    path.join(dir, 'ca.pem'),
-    '-days',
-    '30',
-    '-subj',
-    '/CN=Mail Setup Wizard Lab CA',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
+  await runTool(
+    'openssl',
+    caArgs(path.join(dir, 'ca.key'), path.join(dir, 'ca.pem'), 'Mail Setup Wizard Lab CA', 30),
+  );
 }
 
 interface LeafRequest {
@@ -119,7 +105,7 @@ async function signLeaf(dir: string, configFile: string, leaf: LeafRequest): Pro
   await runTool('openssl', [
     'req',
     '-new',
-    ...KEY_ARGS,
+    ...EC_KEY_ARGS,
     '-keyout',
     key,
     '-out',
@@ -153,7 +139,7 @@ async function makeSelfSigned(dir: string, name: string): Promise<CertFiles> {
   await runTool('openssl', [
     'req',
     '-x509',
-    ...KEY_ARGS,
+    ...EC_KEY_ARGS,
     '-keyout',
     key,
     '-out',

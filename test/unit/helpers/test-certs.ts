@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EC_KEY_ARGS, caArgs } from '../../helpers/openssl-args.ts';
 
 export const FAKE_HOST = 'mail.fake.test';
 /** A loopback address the CA-signed leaf also names (for probes of an IP literal). */
@@ -19,8 +20,6 @@ export interface TestCerts {
   selfSigned: { key: string; cert: string };
 }
 
-const KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-
 export function makeTestCerts(): TestCerts {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'probe-certs-'));
   const file = (name: string): string => path.join(dir, name);
@@ -28,26 +27,10 @@ export function makeTestCerts(): TestCerts {
     execFileSync('openssl', args, { stdio: 'ignore' });
   };
   try {
+    openssl(caArgs(file('ca.key'), file('ca.pem'), 'Probe Test CA', 2));
     openssl([
       'req',
-      '-x509',
-      ...KEY,
-      '-keyout',
-      file('ca.key'),
-      '-out',
-      file('ca.pem'),
-      '-days',
-      '2',
-      '-subj',
-      '/CN=Probe Test CA',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
-    openssl([
-      'req',
-      ...KEY,
+      ...EC_KEY_ARGS,
       '-keyout',
       file('leaf.key'),
       '-out',
@@ -79,7 +62,7 @@ export function makeTestCerts(): TestCerts {
     openssl([
       'req',
       '-x509',
-      ...KEY,
+      ...EC_KEY_ARGS,
       '-keyout',
       file('self.key'),
       '-out',
