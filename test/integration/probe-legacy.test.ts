@@ -1,7 +1,8 @@
 /**
- * tls-outdated, starttls-missing and starttls-failed against real Postfix: the lab's `legacy` host
- * speaks TLS 1.0/1.1 only on 465, offers no STARTTLS on 587 although 465 has TLS, and offers on 25
- * a STARTTLS whose handshake cannot complete.
+ * tls-outdated, starttls-missing, starttls-failed and the protocol surprises against real Postfix and
+ * Dovecot: the lab's `legacy` host speaks TLS 1.0/1.1 only on 465, offers no STARTTLS on 587
+ * although 465 has TLS, offers on 25 a STARTTLS whose handshake cannot complete, answers plaintext
+ * IMAP on 993, implicit TLS on 143 and SMTP on the POP3 port 110.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
@@ -18,7 +19,7 @@ let report: ProbeReport;
 const codesOn = (port: number): string[] =>
   report.findings.filter((f) => f.port === port).map((f) => `${f.severity}:${f.code}`);
 
-describe('an outdated TLS port and a port without STARTTLS (lab)', () => {
+describe('the legacy host: outdated TLS, missing or failing STARTTLS, surprises (lab)', () => {
   beforeAll(async () => {
     report = await probe(host.name, {
       resolver: createResolver({ server: lab.dns }),
@@ -53,6 +54,23 @@ describe('an outdated TLS port and a port without STARTTLS (lab)', () => {
     expect(relay).toMatchObject({ protocol: 'smtp', starttlsOffered: true });
     expect(relay?.security).not.toBe('starttls');
     expect(codesOn(25)).toContain('error:starttls-failed');
+  });
+
+  it('recognises the surprises: plaintext IMAP on 993, implicit TLS on 143, SMTP on 110', () => {
+    expect(report.ports.find((p) => p.port === 993)?.error).toBe('plaintext-on-tls-port');
+    expect(codesOn(993)).toContain('error:plaintext-on-tls-port');
+    const imap143 = report.ports.find((p) => p.port === 143);
+    expect(imap143).toMatchObject({
+      protocol: 'imap',
+      security: 'tls',
+      error: 'tls-on-plain-port',
+    });
+    expect(imap143?.tls).toMatchObject({ trusted: true, hostnameMatch: true });
+    expect(codesOn(143)).toContain('warning:tls-on-plain-port');
+    expect(report.ports.find((p) => p.port === 110)?.error).toBe('wrong-protocol');
+    const wrong = report.findings.find((f) => f.code === 'wrong-protocol');
+    expect(wrong).toMatchObject({ port: 110, severity: 'error' });
+    expect(wrong?.params).toMatchObject({ expected: 'pop3', actual: 'smtp' });
   });
 
   it('mailsetup probe --json carries the findings and the TLS version', async () => {

@@ -47,16 +47,21 @@ function passwdFile(): string {
 function config(dir: string, certs: LabCerts): string {
   const hosts = tlsHosts(certs);
   const tlsAddresses = hosts.map((h) => h.address);
-  const allAddresses = [...tlsAddresses, LAB_HOSTS.plain.address].join(', ');
+  const legacy = LAB_HOSTS.legacy.address;
+  const allAddresses = [...tlsAddresses, LAB_HOSTS.plain.address, legacy].join(', ');
   const listener = (name: string, address: string, port: number, ssl: boolean): string =>
     `  inet_listener ${name} {\n    address = ${address}\n    port = ${port}\n` +
     (ssl ? '    ssl = yes\n' : '') +
     '  }\n';
+  const standardAddresses = [...tlsAddresses, LAB_HOSTS.plain.address].join(', ');
+  // The legacy host swaps them: plaintext IMAP on 993, implicit TLS on 143.
   const imapListeners =
-    listener('imap', allAddresses, 143, false) +
-    listener('imaps', tlsAddresses.join(', '), 993, true);
+    listener('imap', standardAddresses, 143, false) +
+    listener('imaps', tlsAddresses.join(', '), 993, true) +
+    listener('imap_plain_on_993', legacy, 993, false) +
+    listener('imap_tls_on_143', legacy, 143, true);
   const pop3Listeners =
-    listener('pop3', allAddresses, 110, false) +
+    listener('pop3', standardAddresses, 110, false) +
     listener('pop3s', tlsAddresses.join(', '), 995, true);
   const localBlocks = hosts
     .map(
@@ -89,6 +94,10 @@ ${localBlocks}
 local ${LAB_HOSTS.plain.address} {
   ssl = no
   disable_plaintext_auth = no
+}
+local ${legacy} {
+  ssl_cert = <${certs.legacy.cert}
+  ssl_key = <${certs.legacy.key}
 }
 # Carol over SMTP: Postfix ignores Dovecot's nologin, so refuse her there outright.
 passdb {
@@ -151,11 +160,12 @@ export function startDovecot(dir: string, certs: LabCerts): ServerCheck & { sasl
     [993, 143, 995, 110].map((port) => ({ host: h.address, port })),
   );
   const plain = [143, 110].map((port) => ({ host: LAB_HOSTS.plain.address, port }));
+  const legacy = [993, 143].map((port) => ({ host: LAB_HOSTS.legacy.address, port }));
   return {
     name: 'dovecot',
     pid,
     logFile,
-    ports: [...tls, ...plain],
+    ports: [...tls, ...plain, ...legacy],
     saslSocket: path.join(dir, 'run', SASL_SOCKET),
   };
 }

@@ -55,7 +55,7 @@ function labPorts(): Array<{ host: string; port: number }> {
   return [
     ...tlsHostPorts,
     ...[143, 110, 587, 25].map((port) => ({ host: LAB_HOSTS.plain.address, port })),
-    ...[465, 587, 25].map((port) => ({ host: LAB_HOSTS.legacy.address, port })),
+    ...[465, 587, 25, 110, 993, 143].map((port) => ({ host: LAB_HOSTS.legacy.address, port })),
     ...SILENT_PORTS.map((port) => ({ host: LAB_HOSTS.silent.address, port })),
     { host: LAB_WEB.address, port: 443 },
     { host: LAB_WEB.address, port: 80 },

@@ -88,6 +88,8 @@ function legacyListeners(address: string, files: CertFiles): string[] {
     `${address}:465 inet n - n - - smtpd ${common} -o smtpd_tls_wrappermode=yes -o smtpd_tls_security_level=encrypt ${oldTls}`,
     `${address}:587 inet n - n - - smtpd ${common} -o smtpd_tls_security_level=none -o smtpd_sasl_auth_enable=no`,
     `${address}:25 inet n - n - - smtpd ${common} ${brokenStarttls}`,
+    // SMTP where POP3 belongs: the wrong protocol on a port.
+    `${address}:110 inet n - n - - smtpd ${common} -o smtpd_tls_security_level=none -o smtpd_sasl_auth_enable=no`,
   ];
 }
 
@@ -175,7 +177,7 @@ export async function startPostfix(
     [25, 587, 465].map((port) => ({ host: h.address, port })),
   );
   const plainPorts = [25, 587].map((port) => ({ host: LAB_HOSTS.plain.address, port }));
-  const legacyPorts = [465, 587, 25].map((port) => ({ host: LAB_HOSTS.legacy.address, port }));
+  const legacyPorts = [465, 587, 25, 110].map((port) => ({ host: LAB_HOSTS.legacy.address, port }));
   return {
     name: 'postfix',
     pid,

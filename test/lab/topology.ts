@@ -27,9 +27,10 @@ export const LAB_HOSTS = {
   /** Same services as `good`, certificate from the lab CA but valid only from two days ahead. */
   notYetValid: { name: 'mail.notyetvalid.test', address: '127.0.10.8' },
   /**
-   * Postfix only, certificate from the lab CA: 465 speaks nothing newer than TLS 1.1, 587 offers
-   * no STARTTLS (and no AUTH) although 465 has TLS, 25 offers a STARTTLS whose handshake cannot
-   * complete (anonymous ciphers only). No IMAP/POP3: those ports refuse.
+   * Everything a careful client trips over, certificate from the lab CA: 465 speaks nothing newer
+   * than TLS 1.1, 587 offers no STARTTLS (and no AUTH) although 465 has TLS, 25 offers a STARTTLS
+   * whose handshake cannot complete (anonymous ciphers only), 993 answers plaintext IMAP, 143
+   * implicit-TLS IMAP, 110 SMTP instead of POP3; 995 refuses.
    */
   legacy: { name: 'mail.legacy.test', address: '127.0.10.9' },
 } as const;
