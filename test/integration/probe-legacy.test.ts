@@ -73,6 +73,12 @@ describe('the legacy host: outdated TLS, missing or failing STARTTLS, surprises 
     expect(wrong?.params).toMatchObject({ expected: 'pop3', actual: 'smtp' });
   });
 
+  it('names the wrong protocol in a proper English sentence', async () => {
+    const io = captureIo();
+    await main(['probe', host.name, ...labCliArgs(lab), '--port', '110'], io);
+    expect(io.out()).toContain('Port 110 should speak POP3, but the server there speaks SMTP.');
+  });
+
   it('mailsetup probe --json carries the findings and the TLS version', async () => {
     const io = captureIo();
     const code = await main(['probe', host.name, ...labCliArgs(lab), '--json'], io);
