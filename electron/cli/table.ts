@@ -40,6 +40,31 @@ export function formatRow(columns: readonly Column[], cells: Record<string, Cell
     .trimEnd();
 }
 
+// eslint-disable-next-line no-control-regex
+const SGR = /^\x1b\[[0-9;]*m/;
+
+/**
+ * The line cut to `width` visible characters (colour codes kept, a reset added when cut), so a
+ * live table row never wraps: a wrapped row would break the in-place redraw.
+ */
+export function cutToWidth(line: string, width: number | undefined): string {
+  if (!width || width < 1 || visibleLength(line) <= width) return line;
+  let out = '';
+  let visible = 0;
+  for (let i = 0; i < line.length && visible < width - 1;) {
+    const code = SGR.exec(line.slice(i))?.[0];
+    if (code) {
+      out += code;
+      i += code.length;
+      continue;
+    }
+    out += line[i];
+    visible += 1;
+    i += 1;
+  }
+  return `${out}…${line.includes('\x1b[') ? '\x1b[0m' : ''}`;
+}
+
 /** Colours the text, not the padding around it. */
 function paintPadded(padded: string, paint: Paint): string {
   const match = /^(\s*)(.*?)(\s*)$/.exec(padded);
@@ -51,6 +76,8 @@ export class LiveTable {
   readonly #columns: Column[];
   readonly #rows: string[];
   readonly #live: boolean;
+  /** Terminal width on a live terminal (rows are cut to it), else undefined. */
+  readonly #width: number | undefined;
   #drawn = false;
 
   /** `rows` are the keys of the rows, in display order. */
@@ -64,21 +91,24 @@ export class LiveTable {
     this.#columns = fitColumns(columns);
     this.#rows = [...rows];
     this.#live = options.live;
+    this.#width = options.live ? out.columns : undefined;
     const titles = Object.fromEntries(this.#columns.map((c) => [c.key, c.title]));
-    const header = formatRow(this.#columns, titles);
+    const header = cutToWidth(formatRow(this.#columns, titles), this.#width);
     this.#out.write(`${options.header ? options.header(header) : header}\n`);
   }
 
   /** Shows every row with the same placeholder cells (terminal only). */
   drawPending(cells: (row: string) => Record<string, Cell>): void {
     if (!this.#live) return;
-    for (const row of this.#rows) this.#out.write(`${formatRow(this.#columns, cells(row))}\n`);
+    for (const row of this.#rows) {
+      this.#out.write(`${cutToWidth(formatRow(this.#columns, cells(row)), this.#width)}\n`);
+    }
     this.#drawn = true;
   }
 
   /** Fills in a row: redrawn in place on a terminal, printed now elsewhere. */
   update(row: string, cells: Record<string, Cell>): void {
-    const line = formatRow(this.#columns, cells);
+    const line = cutToWidth(formatRow(this.#columns, cells), this.#width);
     const index = this.#rows.indexOf(row);
     if (!this.#live || !this.#drawn || index === -1) {
       this.#out.write(`${line}\n`);
