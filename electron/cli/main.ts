@@ -14,6 +14,16 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   export: () => import('./commands/export.ts'),
 };
 
+/**
+ * This package's version, from its package.json: two folders up from the sources
+ * (electron/cli/) and from the bundle (out/cli/) alike.
+ */
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  return String((JSON.parse(text) as { version?: unknown }).version);
+}
+
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -21,7 +31,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-V') {
-    io.stdout.write(`${process.env.npm_package_version ?? '0.1.0'}\n`);
+    io.stdout.write(`${await version()}\n`);
     return EXIT.ok;
   }
   const load = COMMANDS[name];
