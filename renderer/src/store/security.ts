@@ -91,3 +91,27 @@ export function consentReason(
 export function needsConsent(endpoint: Endpoint, report: CheckReport | null): boolean {
   return consentReason(endpoint, report) !== null;
 }
+
+/** Login failures a per-host consent can lift (the engine refused plaintext or the certificate). */
+export const CONSENT_LIFTS: ReadonlySet<string> = new Set(['insecure-refused', 'cert-invalid']);
+
+/**
+ * The hosts the engine may relax TLS for (`allowInsecure`): consented ones whose endpoint is
+ * plaintext, has a certificate problem, or was refused by the last login for exactly that
+ * (`refused`). Consent to an untrusted source accepts the host, not an unverified connection to
+ * it, so the certificate is still checked there.
+ */
+export function insecureHosts(
+  endpoints: readonly Endpoint[],
+  report: CheckReport | null,
+  consents: readonly string[],
+  refused: ReadonlySet<string> = new Set(),
+): string[] {
+  const hosts = new Set<string>();
+  for (const endpoint of endpoints) {
+    const reason = consentReason(endpoint, report);
+    const insecure = reason === 'plain' || reason === 'cert' || refused.has(endpoint.host);
+    if (insecure && consents.includes(endpoint.host)) hosts.add(endpoint.host);
+  }
+  return [...hosts];
+}

@@ -12,6 +12,7 @@ import {
   type LoginResult,
   type VerifyReport,
 } from './report-types.ts';
+import { CONSENT_LIFTS, insecureHosts } from './security.ts';
 import type { Side } from './settings-slice.ts';
 
 export interface LoginRow {
@@ -158,6 +159,17 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
         const address = state.parsed?.address;
         if (!incoming || !outgoing || !address || !state.password) return;
         if (state.verify.status === 'running') state.cancelVerify();
+        // Hosts the last login refused for plaintext or the certificate (consent asked there).
+        const refused = new Set(
+          [
+            { endpoint: incoming, row: state.verify.incoming },
+            { endpoint: outgoing, row: state.verify.outgoing },
+          ].flatMap(({ endpoint, row }) =>
+            row.result && !row.result.ok && CONSENT_LIFTS.has(row.result.reason)
+              ? [endpoint.host]
+              : [],
+          ),
+        );
         const operationId = newOperationId('verify');
         set({
           verify: {
@@ -169,7 +181,6 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           },
         });
         get().announce('wizard:announce.verify-started');
-        const hosts = new Set([incoming.host, outgoing.host]);
         const providerId = providerIdOf(state.check.report);
         let result: Awaited<ReturnType<MailSetupApi['runVerify']>>;
         try {
@@ -179,7 +190,12 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
             incoming,
             outgoing,
             password: state.password,
-            allowInsecure: consents.filter((h) => hosts.has(h)),
+            allowInsecure: insecureHosts(
+              [incoming, outgoing],
+              state.check.report,
+              consents,
+              refused,
+            ),
             ...(providerId ? { providerId } : {}),
             from: address,
           });

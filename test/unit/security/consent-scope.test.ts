@@ -1,0 +1,64 @@
+/**
+ * Security review: what the person consented to decides what the engine may relax. Consent to
+ * settings from an untrusted source (http autoconfig, another domain) must not switch off the
+ * certificate check at login time: the probe saw a valid certificate, so an attacker presenting
+ * another one during the login must still be refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../renderer/src/store/index.ts';
+import type { Exporter } from '../../../renderer/src/store/export-slice.ts';
+import {
+  candidate,
+  checkReport,
+  createFakeApi,
+  endpoint,
+  flush,
+  verifyReport,
+} from '../renderer/fake-api.ts';
+
+const exporter: Exporter = () => ({ files: [], notes: [] });
+
+async function verifyWith(report: ReturnType<typeof checkReport>, consentHosts: string[]) {
+  const fake = createFakeApi();
+  const store = createAppStore({ api: fake.api, exporter, language: 'en' });
+  const s = () => store.getState();
+  fake.answer('runCheck', { ok: true, value: report });
+  s().setAddress('anna@example.test');
+  expect(s().submitAddress()).toBe(true);
+  await flush();
+  s().next();
+  expect(s().step).toBe('review');
+  for (const host of consentHosts) s().setConsent(host, true);
+  s().next();
+  expect(s().step).toBe('password');
+  s().setPassword('pa55word');
+  fake.answer('runVerify', { ok: true, value: verifyReport() });
+  expect(s().next()).toBe(true);
+  await flush();
+  const [request] = fake.callsOf('runVerify');
+  return request as { allowInsecure: string[] };
+}
+
+describe('consent scope at verify time', () => {
+  it('consent to an untrusted source keeps the certificate check on for that host', async () => {
+    const incoming = endpoint('imap', 'imap.elsewhere.test', 993, 'tls');
+    const outgoing = endpoint('smtp', 'mail.example.test', 465, 'tls');
+    const report = checkReport({
+      incoming: [candidate(incoming, false)],
+      recommended: { incoming, outgoing, username: 'anna@example.test' },
+    });
+    const request = await verifyWith(report, ['imap.elsewhere.test']);
+    expect(request.allowInsecure).toEqual([]);
+  });
+
+  it('consent to plaintext or to a bad certificate still reaches the engine', async () => {
+    const incoming = endpoint('imap', 'mail.plain.test', 143, 'plain');
+    const outgoing = endpoint('smtp', 'mail.example.test', 465, 'tls');
+    const report = checkReport({
+      findings: [{ severity: 'error', code: 'cert-expired', host: 'mail.example.test', port: 465 }],
+      recommended: { incoming, outgoing, username: 'anna@example.test' },
+    });
+    const request = await verifyWith(report, ['mail.plain.test', 'mail.example.test']);
+    expect([...request.allowInsecure].sort()).toEqual(['mail.example.test', 'mail.plain.test']);
+  });
+});
