@@ -44,6 +44,7 @@ export const VERIFY_REASONS = [
   'too-many-connections',
   'auth-mechanism-unsupported',
   'insecure-refused',
+  'untrusted-refused',
   'tls-error',
   'cert-invalid',
   'timeout',

@@ -73,6 +73,8 @@ export interface VerifyStepInput {
   signal?: AbortSignal;
   /** Where `--save-password` stores (default: the OS keychain). */
   store?: SecretStore;
+  /** Hosts from an untrusted source: no login there without `--allow-insecure`. */
+  untrustedHosts?: string[];
 }
 
 /** Checks the verify options before anything runs (a bad `--from` is a usage error). */
@@ -210,6 +212,7 @@ export async function runVerifyStep(
       ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
       ...(consentHosts ? { allowInsecure: consentHosts } : {}),
+      ...(input.untrustedHosts?.length ? { untrustedHosts: input.untrustedHosts } : {}),
       ...(args.from ? { from: args.from } : {}),
     },
   );
@@ -260,6 +263,7 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
       address: context.address,
       incoming: toEndpoint(incoming),
       outgoing: toEndpoint(outgoing),
+      untrustedHosts: [incoming, outgoing].filter((c) => !c.trusted).map((c) => c.host),
       ...(context.report.provider ? { providerId: context.report.provider } : {}),
       password,
       args: { ...values, ...(from ? { from } : {}) },

@@ -14,6 +14,7 @@ export const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason
   'tls-error',
   'cert-invalid',
   'insecure-refused',
+  'untrusted-refused',
 ]);
 
 /** Longest server text looked at; replies are short, anything beyond is noise. */

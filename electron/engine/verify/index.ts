@@ -12,7 +12,7 @@ import { TRANSPORT_REASONS } from '../../../shared/providers/server-text.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import type { AttemptOutcome, LoginAttempt } from './attempt.ts';
 import { imapLogin } from './imap-login.ts';
-import { planTransport, type InsecureConsent } from './policy.ts';
+import { hasConsent, planTransport, type InsecureConsent } from './policy.ts';
 import { pop3Login } from './pop3-login.ts';
 import { checkSender, type SenderResult } from './sender-check.ts';
 import { smtpLogin } from './smtp-login.ts';
@@ -32,6 +32,11 @@ export interface VerifyOptions {
   usernames?: string[];
   /** Sender check address (SMTP only). */
   from?: string;
+  /**
+   * Hosts whose settings came from an untrusted source (http, another domain): refused before any
+   * connection (`untrusted-refused`) unless `allowInsecure` consents to them.
+   */
+  untrustedHosts?: readonly string[];
 }
 
 export type LoginResult =
@@ -104,6 +109,9 @@ async function runEndpoint(endpoint: Endpoint, options: VerifyOptions): Promise<
   // Policy first: nothing is sent, not even a connection is opened.
   if (!plan.allowed)
     return { login: { ok: false, reason: plan.reason, attempts: 0, ms: elapsed(started) } };
+  const consent = options.allowInsecure as InsecureConsent;
+  if (hasConsent(options.untrustedHosts, endpoint.host) && !hasConsent(consent, endpoint.host))
+    return { login: { ok: false, reason: 'untrusted-refused', attempts: 0, ms: elapsed(started) } };
   const resolved = await resolveAddress(endpoint.host, options);
   if (!resolved.ok)
     return { login: { ok: false, reason: resolved.reason, attempts: 0, ms: elapsed(started) } };

@@ -1,0 +1,105 @@
+/**
+ * Security review: `mailsetup check --password-stdin` must not send the password to servers that
+ * came from an untrusted source (http autoconfig, MX or SRV pointing at another domain) without
+ * explicit consent (`--allow-insecure`, the CLI's consent flag). A fake server on 127.0.0.1 counts
+ * the connections: without consent there must be none at all.
+ */
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../../electron/cli/commands/check.ts';
+import { verifyCheckStep } from '../../../electron/cli/verify-step.ts';
+import { createColours } from '../../../electron/cli/colour.ts';
+import { createTranslate } from '../../../electron/cli/translate.ts';
+import { parseAddress } from '../../../shared/address.ts';
+import type { Candidate } from '../../../shared/model.ts';
+import type { CheckReport } from '../../../electron/engine/check.ts';
+import { captureIo } from '../../helpers/cli-io.ts';
+
+const PASSWORD = 'untrusted-s3cret';
+let server: net.Server | undefined;
+
+afterEach(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = undefined;
+}, 10_000);
+
+/** A server that greets like IMAP and SMTP would not matter: it only counts connections. */
+async function countingServer(): Promise<{ port: number; connections: () => number }> {
+  let count = 0;
+  const listening = net.createServer((socket) => {
+    count += 1;
+    socket.on('error', () => {});
+    socket.destroy();
+  });
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  const port = (listening.address() as net.AddressInfo).port;
+  return { port, connections: () => count };
+}
+
+function candidate(protocol: 'imap' | 'smtp', port: number, trusted: boolean): Candidate {
+  return {
+    protocol,
+    host: '127.0.0.1',
+    port,
+    security: 'tls',
+    username: 'anna@example.test',
+    auth: [],
+    source: trusted ? 'autoconfig' : 'autoconfig-http',
+    trusted,
+  };
+}
+
+function context(port: number, trusted: boolean, extra: Record<string, unknown>): CheckContext {
+  const io = captureIo({ stdin: `${PASSWORD}\n` });
+  const address = parseAddress('anna@example.test');
+  if (!address.ok) throw new Error('test address');
+  const incoming = candidate('imap', port, trusted);
+  const outgoing = candidate('smtp', port, trusted);
+  const report = {
+    address: 'anna@example.test',
+    domain: 'example.test',
+    sources: [],
+    incoming: [incoming],
+    outgoing: [outgoing],
+    probes: [],
+    findings: [],
+    recommended: { incoming, outgoing, username: 'anna@example.test' },
+  } as unknown as CheckReport;
+  return {
+    io,
+    t: createTranslate('en'),
+    colours: createColours(io.stdout, io.env),
+    values: { 'password-stdin': true, json: true, timeout: '2000', ...extra },
+    address: address.value,
+    report,
+    json: {},
+    text: [],
+    exit: 0,
+  };
+}
+
+describe('check --password-stdin and untrusted sources', () => {
+  it('sends nothing to servers from an untrusted source without --allow-insecure', async () => {
+    const fake = await countingServer();
+    const ctx = context(fake.port, false, {});
+    await verifyCheckStep(ctx);
+    expect(fake.connections()).toBe(0);
+    expect(ctx.json.verification).toMatchObject({
+      incoming: { ok: false, reason: 'untrusted-refused', attempts: 0 },
+      outgoing: { ok: false, reason: 'untrusted-refused', attempts: 0 },
+    });
+    expect(ctx.exit).not.toBe(0);
+    expect(JSON.stringify(ctx.json) + ctx.text.join('')).not.toContain(PASSWORD);
+  });
+
+  it('logs in there with --allow-insecure, and on trusted settings without it', async () => {
+    const consented = await countingServer();
+    await verifyCheckStep(context(consented.port, false, { 'allow-insecure': true }));
+    expect(consented.connections()).toBeGreaterThan(0);
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    const trusted = await countingServer();
+    await verifyCheckStep(context(trusted.port, true, {}));
+    expect(trusted.connections()).toBeGreaterThan(0);
+  });
+});
