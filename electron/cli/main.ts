@@ -42,6 +42,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stderr.write(`mailsetup: ${t('cli:errors.unknownCommand', { value: name })}\n`);
     return EXIT.usage;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(usage(name));
+    return EXIT.ok;
+  }
   try {
     const command = await load();
     return await command.run(rest, io);
