@@ -61,18 +61,18 @@ function optionLines(synopsis: string): string {
 
 /** The whole manual, or (given a known command) that command's part of it. */
 export function usage(command?: string): string {
-  const only = command !== undefined && SYNOPSES[command] !== undefined ? command : undefined;
-  const synopses = only ? SYNOPSES[only] : Object.values(SYNOPSES).join('\n');
+  const own = command === undefined ? undefined : SYNOPSES[command];
+  const synopses = own ?? Object.values(SYNOPSES).join('\n');
   const parts = [
     'mailsetup — find, test and explain the mail server settings for an address',
     `Usage:\n${synopses}\n\n${optionLines(synopses)}`,
   ];
   if (synopses.includes('--format')) parts.push(FORMATS);
+  const ownExit = own === undefined || command === undefined ? undefined : EXIT_CODES[command];
   parts.push(
-    only
-      ? EXIT_CODES[only]
-      : 'Exit codes: 0 done, 1 done with errors found, 2 bad usage or input, 3 could not run.\n' +
-          "Each command's own: mailsetup <command> --help.",
+    ownExit ??
+      'Exit codes: 0 done, 1 done with errors found, 2 bad usage or input, 3 could not run.\n' +
+        "Each command's own: mailsetup <command> --help.",
   );
   return `${parts.join('\n\n')}\n`;
 }
