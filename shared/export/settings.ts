@@ -129,8 +129,10 @@ export function validateSettings(input: unknown): SettingsResult {
       fail('(settings)', 'wrong-type', 'object');
     }
     let root = input as Record<string, unknown>;
-    if (root.incoming === undefined && typeof root.recommended === 'object' && root.recommended) {
-      // The whole `check --json` output: the address sits beside `recommended`.
+    const candidateList = root.incoming === undefined || Array.isArray(root.incoming);
+    if (candidateList && typeof root.recommended === 'object' && root.recommended) {
+      // The whole `check --json` output: the address sits beside `recommended`, and `incoming`
+      // and `outgoing` beside it are the lists of every candidate found.
       root = { address: root.address, ...(root.recommended as Record<string, unknown>) };
     }
     const address = readAddress(root);

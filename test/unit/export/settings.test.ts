@@ -26,6 +26,12 @@ describe('validateSettings', () => {
       ok: true,
       settings: { address, incoming, outgoing },
     });
+    // As printed: the lists of all candidates sit beside `recommended`.
+    const printed = { ...checkJson, incoming: [incoming], outgoing: [], probes: [] };
+    expect(validateSettings(printed)).toEqual({
+      ok: true,
+      settings: { address, incoming, outgoing },
+    });
   });
 
   it('turns internationalised host names into their ASCII form', () => {
