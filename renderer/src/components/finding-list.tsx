@@ -5,15 +5,24 @@ import { useCodeText } from './use-text.ts';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const ICONS = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
+const PROTOCOL_PARAMS = ['protocol', 'expected', 'actual'] as const;
 
 /** The values a finding's sentence may name: its own params plus where it was seen. */
 export function findingParams(finding: Finding): Record<string, string | number | undefined> {
-  return {
+  const params: Record<string, string | number | undefined> = {
     host: finding.host,
     port: finding.port,
-    protocol: finding.protocol?.toUpperCase(),
+    protocol: finding.protocol,
     ...finding.params,
   };
+  // Protocol names read as IMAP, POP3, SMTP, whichever side supplied them.
+  for (const key of PROTOCOL_PARAMS) {
+    const value = params[key];
+    if (typeof value === 'string' && /^(imap|pop3|smtp)$/i.test(value)) {
+      params[key] = value.toUpperCase();
+    }
+  }
+  return params;
 }
 
 export function FindingList({

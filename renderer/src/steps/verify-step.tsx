@@ -111,6 +111,10 @@ export function VerifyStep() {
           problem={null}
         />
       ))}
+      {/* How to fix it first, then the field to try again with. */}
+      {guidanceReason && (
+        <GuidancePanel provider={provider} reason={guidanceReason as VerifyReason} />
+      )}
       {(verify.status === 'done' || verify.status === 'error') && !ok && (
         <form className="retry" onSubmit={onRetry} noValidate>
           <div className="field">
@@ -127,9 +131,6 @@ export function VerifyStep() {
             {t('common:retry')}
           </button>
         </form>
-      )}
-      {guidanceReason && (
-        <GuidancePanel provider={provider} reason={guidanceReason as VerifyReason} />
       )}
       {!ok && !running && verify.status !== 'idle' && (
         <button type="button" className="link-button" onClick={() => goTo('export')}>
