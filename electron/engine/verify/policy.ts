@@ -28,7 +28,7 @@ export type TransportPlan =
       allowed: true;
       /** Check the certificate chain and name (false only with consent). */
       rejectUnauthorized: boolean;
-      /** STARTTLS must succeed before the login (false only with consent). */
+      /** STARTTLS must succeed before the login (always on a `starttls` endpoint). */
       requireStarttls: boolean;
       /** The login travels unencrypted (plain endpoint, with consent). */
       plaintext: boolean;
@@ -53,7 +53,9 @@ export function planTransport(endpoint: Endpoint, consent: InsecureConsent): Tra
   return {
     allowed: true,
     rejectUnauthorized: !consented,
-    requireStarttls: endpoint.security === 'starttls' && !consented,
+    // Consent relaxes the certificate only: a STARTTLS endpoint whose upgrade is missing or
+    // refused (a downgrade) never falls back to a plaintext login; that needs a `plain` endpoint.
+    requireStarttls: endpoint.security === 'starttls',
     plaintext: false,
     consented,
   };

@@ -34,7 +34,7 @@ describe('security policy', () => {
     });
   });
 
-  it('checks certificates and requires STARTTLS unless the host is consented', () => {
+  it('checks certificates unless the host is consented, and always requires STARTTLS', () => {
     expect(planTransport(endpoint('tls'), undefined)).toEqual({
       allowed: true,
       rejectUnauthorized: true,
@@ -46,9 +46,10 @@ describe('security policy', () => {
       rejectUnauthorized: true,
       requireStarttls: true,
     });
+    // Consent relaxes the certificate, never the STARTTLS requirement (no silent downgrade).
     expect(planTransport(endpoint('starttls'), ['mail.example.test'])).toMatchObject({
       rejectUnauthorized: false,
-      requireStarttls: false,
+      requireStarttls: true,
     });
   });
 
