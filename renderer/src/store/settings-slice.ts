@@ -120,7 +120,13 @@ export function createSettingsSlice(): SliceCreator<SettingsSlice> {
       if (kindChanged && change.port === undefined && isStandardPort(current.port)) {
         next.port = standardPort(next.protocol, next.security);
       }
-      set({ settings: { ...get().settings, [side]: next, origin: 'manual' } });
+      // A consent covers the risk the person saw: a new host or security needs a new one.
+      const { consents } = get().settings;
+      const changedRisk = next.host !== current.host || next.security !== current.security;
+      const kept = changedRisk
+        ? consents.filter((host) => host !== current.host && host !== next.host)
+        : consents;
+      set({ settings: { ...get().settings, [side]: next, consents: kept, origin: 'manual' } });
     },
 
     setConsent(host, on) {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../renderer/src/store/index.ts';
+import { canEnter } from '../../../renderer/src/store/steps.ts';
 import type { Exporter } from '../../../renderer/src/store/export-slice.ts';
 import {
   candidate,
@@ -60,5 +61,31 @@ describe('consent scope at verify time', () => {
     });
     const request = await verifyWith(report, ['mail.plain.test', 'mail.example.test']);
     expect([...request.allowInsecure].sort()).toEqual(['mail.example.test', 'mail.plain.test']);
+  });
+});
+
+describe('consent and later changes by hand', () => {
+  it('a consent given for a certificate does not carry over to plaintext on that host', async () => {
+    const fake = createFakeApi();
+    const store = createAppStore({ api: fake.api, exporter, language: 'en' });
+    const s = () => store.getState();
+    fake.answer('runCheck', {
+      ok: true,
+      value: checkReport({
+        findings: [
+          { severity: 'error', code: 'cert-expired', host: 'mail.example.test', port: 993 },
+        ],
+      }),
+    });
+    s().setAddress('anna@example.test');
+    expect(s().submitAddress()).toBe(true);
+    await flush();
+    s().next();
+    s().setConsent('mail.example.test', true);
+    expect(canEnter('password', s())).toBe(true);
+    s().updateEndpoint('incoming', { security: 'plain' });
+    expect(s().settings.incoming).toMatchObject({ host: 'mail.example.test', security: 'plain' });
+    // The person agreed to an expired certificate, not to sending the password unencrypted.
+    expect(canEnter('password', s())).toBe(false);
   });
 });
