@@ -37,7 +37,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
 export function exitCode(result: DiscoveryResult): number {
   if (result.incoming.length + result.outgoing.length > 0) return EXIT.ok;
-  const network = result.sources.filter((s) => s.source !== 'provider');
+  // Guessing runs after the others found nothing and reports `none` even when no name resolved,
+  // so it does not count: when SRV and MX failed too, the network (DNS) could not be used.
+  const network = result.sources.filter((s) => s.source !== 'provider' && s.source !== 'guess');
   const allFailed = network.length > 0 && network.every((s) => s.outcome === 'error');
   return allFailed ? EXIT.failed : EXIT.findings;
 }
