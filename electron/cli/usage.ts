@@ -25,7 +25,10 @@ const OPTIONS: Array<[string, string]> = [
   ['--timeout MS', 'per network step, default 10000 (check: each login attempt, default 20000)'],
   ['--json', 'print one JSON document instead of tables'],
   ['--password-stdin', 'read the password from standard input (one line)'],
-  ['--allow-insecure', 'allow sending the password without TLS or with an invalid certificate'],
+  [
+    '--allow-insecure',
+    'consent: password without TLS, to a bad certificate or an untrusted source',
+  ],
   ['--from ADDRESS', 'check that the SMTP server lets you send as this address'],
   ['--save-password', 'store the password in the system keychain after a working login'],
   ['--export DIR', 'write client profiles into this folder'],
