@@ -71,16 +71,20 @@ export function ExportStep() {
             <div key={file.filename} className="file" data-testid="export-file">
               <h3 className="filename">{file.filename}</h3>
               {importKey && <p className="import-hint">{t(importKey)}</p>}
+              {/* The file's text is for the curious and for helpdesk staff: folded away. */}
               {format !== 'sheet' && (
-                <pre
-                  className="file-content"
-                  tabIndex={0}
-                  aria-label={t('wizard:export.content-of', { filename: file.filename })}
-                >
-                  {file.content.length > PREVIEW_CHARS
-                    ? `${file.content.slice(0, PREVIEW_CHARS)}\n…`
-                    : file.content}
-                </pre>
+                <details className="file-details">
+                  <summary>{t('wizard:export.show-content')}</summary>
+                  <pre
+                    className="file-content"
+                    tabIndex={0}
+                    aria-label={t('wizard:export.content-of', { filename: file.filename })}
+                  >
+                    {file.content.length > PREVIEW_CHARS
+                      ? `${file.content.slice(0, PREVIEW_CHARS)}\n…`
+                      : file.content}
+                  </pre>
+                </details>
               )}
             </div>
           );

@@ -34,6 +34,9 @@ export function HelpdeskView() {
   const running = desk.status === 'running';
   const now = useNow(running);
   const report = desk.report;
+  const sources = (
+    <SourceTable rows={desk.sources} now={now} caption={t('wizard:discovery.sources')} />
+  );
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -85,9 +88,8 @@ export function HelpdeskView() {
         {desk.status === 'done' &&
           t('wizard:helpdesk.done', { target: desk.target.replace(/^postmaster@/, '') })}
       </p>
-      {desk.sources.length > 0 && (
-        <SourceTable rows={desk.sources} now={now} caption={t('wizard:discovery.sources')} />
-      )}
+      {/* While it runs, the live tables; once done, the answer first and where it came from last. */}
+      {!report && desk.sources.length > 0 && sources}
       {running && desk.ports.length > 0 && (
         <PortTable rows={desk.ports} now={now} caption={t('wizard:discovery.ports')} />
       )}
@@ -115,8 +117,17 @@ export function HelpdeskView() {
                 </p>
               );
             })}
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void copyDeskReport()}>
+                {t('wizard:helpdesk.copy-report')}
+              </button>
+              <span className="outcome" data-testid="desk-outcome">
+                {exported.status === 'copied' && t('wizard:export.copied')}
+                {exported.status === 'error' &&
+                  codeText(['ipc', 'wizard:errors'], exported.code ?? 'unknown').title}
+              </span>
+            </div>
           </section>
-          <ProbeTable probes={report.probes} />
           <section aria-labelledby="desk-findings">
             <h2 id="desk-findings">{t('wizard:helpdesk.findings')}</h2>
             {report.findings.length > 0 ? (
@@ -125,16 +136,8 @@ export function HelpdeskView() {
               <p>{t('wizard:helpdesk.no-findings')}</p>
             )}
           </section>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => void copyDeskReport()}>
-              {t('wizard:helpdesk.copy-report')}
-            </button>
-            <span className="outcome" data-testid="desk-outcome">
-              {exported.status === 'copied' && t('wizard:export.copied')}
-              {exported.status === 'error' &&
-                codeText(['ipc', 'wizard:errors'], exported.code ?? 'unknown').title}
-            </span>
-          </div>
+          <ProbeTable probes={report.probes} />
+          {desk.sources.length > 0 && sources}
         </>
       )}
     </div>
