@@ -39,7 +39,7 @@ const OPTIONS: Array<[string, string]> = [
   ['--force', 'overwrite existing files in the export folder'],
   ['--lang en|de', 'the language of the exported files (default: from the environment)'],
   ['--ispdb URL', "ask this ISPDB URL instead of Thunderbird's public one"],
-  ['--offline', 'built-in provider knowledge only: nothing goes to the network'],
+  ['--offline', 'built-in provider knowledge only: no discovery request, no probe'],
 ];
 
 const FORMATS =
