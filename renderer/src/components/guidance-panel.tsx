@@ -34,6 +34,31 @@ export function GuidancePanel({
   const name = provider?.name ?? '';
   const guides = guidanceFor(provider ?? undefined, reason ? { reason } : {});
   const services = provider?.auth.servicesMustBeEnabled?.map((p) => p.toUpperCase()).join(', ');
+  // Before a first attempt at an unknown provider, the general troubleshooting is folded away:
+  // the explanation above is what the person needs to read first.
+  const foldGuides = !provider && !reason;
+  const guideList = guides.map((guide) => (
+    <div
+      key={`${guide.code}-${guide.titleKey}`}
+      className="guide"
+      data-testid={`guide-${guide.code}`}
+    >
+      <Sub>{t(providerKey(guide.titleKey))}</Sub>
+      {guide.stepKeys.length > 0 && (
+        <ol>
+          {guide.stepKeys.map((key) => (
+            <li key={key}>{t(providerKey(key))}</li>
+          ))}
+        </ol>
+      )}
+      {guide.url && (
+        <button type="button" className="secondary" onClick={() => void openHelp(guide.url ?? '')}>
+          {t('wizard:password.open-help', { provider: name })}
+          <span className="visually-hidden"> ({t(providerKey(guide.titleKey), guide.params)})</span>
+        </button>
+      )}
+    </div>
+  ));
   return (
     <section className="guidance" aria-labelledby="guidance-heading" data-testid="guidance">
       <Heading id="guidance-heading">{t('wizard:password.twofa-title')}</Heading>
@@ -56,35 +81,14 @@ export function GuidancePanel({
       {provider?.notes.map((note) => (
         <p key={note}>{t(providerKey(note))}</p>
       ))}
-      {guides.map((guide) => (
-        <div
-          key={`${guide.code}-${guide.titleKey}`}
-          className="guide"
-          data-testid={`guide-${guide.code}`}
-        >
-          <Sub>{t(providerKey(guide.titleKey))}</Sub>
-          {guide.stepKeys.length > 0 && (
-            <ol>
-              {guide.stepKeys.map((key) => (
-                <li key={key}>{t(providerKey(key))}</li>
-              ))}
-            </ol>
-          )}
-          {guide.url && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => void openHelp(guide.url ?? '')}
-            >
-              {t('wizard:password.open-help', { provider: name })}
-              <span className="visually-hidden">
-                {' '}
-                ({t(providerKey(guide.titleKey), guide.params)})
-              </span>
-            </button>
-          )}
-        </div>
-      ))}
+      {foldGuides ? (
+        <details className="guides-folded">
+          <summary>{t('wizard:password.more-help')}</summary>
+          {guideList}
+        </details>
+      ) : (
+        guideList
+      )}
       {helpError && (
         <p className="error-text" role="alert">
           {codeText(['ipc', 'wizard:errors'], helpError).title}

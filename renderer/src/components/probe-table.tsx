@@ -35,46 +35,49 @@ function Certificate({ port }: { port: PortResult }) {
 export function ProbeTable({ probes }: { probes: ProbeReport[] }) {
   const { t } = useTranslation();
   return (
-    <table className="probe-table" data-testid="probe-table">
-      <caption>{t('wizard:helpdesk.probes')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('wizard:discovery.col-host')}</th>
-          <th scope="col">{t('wizard:discovery.col-port')}</th>
-          <th scope="col">{t('wizard:discovery.col-status')}</th>
-          <th scope="col">{t('wizard:review.security')}</th>
-          <th scope="col">{t('wizard:helpdesk.col-certificate')}</th>
-          <th scope="col">{t('wizard:helpdesk.col-auth')}</th>
-          <th scope="col">{t('wizard:discovery.col-time')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {probes.flatMap((probe) =>
-          probe.ports.map((port) => (
-            <tr key={`${probe.host}:${port.port}`} className={`row-${port.status}`}>
-              <th scope="row">
-                {probe.host}
-                {probe.addresses.length > 0 && (
-                  <span className="muted"> {probe.addresses.join(', ')}</span>
-                )}
-              </th>
-              <td>
-                {port.port} {port.protocol.toUpperCase()}
-              </td>
-              <td>
-                <StatusText status={port.status} label={t(`wizard:port-status.${port.status}`)} />
-                {port.error && <span className="muted"> {port.error}</span>}
-              </td>
-              <td>{port.status === 'ok' ? <SecurityBadge security={port.security} /> : '—'}</td>
-              <td>{port.status === 'ok' ? <Certificate port={port} /> : '—'}</td>
-              <td>{port.auth.length > 0 ? port.auth.join(' ') : '—'}</td>
-              <td>
-                <Elapsed ms={port.ms} />
-              </td>
-            </tr>
-          )),
-        )}
-      </tbody>
-    </table>
+    // A narrow window scrolls the table sideways (by keyboard too) instead of widening the page.
+    <div className="table-scroll" role="region" aria-labelledby="probe-caption" tabIndex={0}>
+      <table className="probe-table" data-testid="probe-table">
+        <caption id="probe-caption">{t('wizard:helpdesk.probes')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('wizard:discovery.col-host')}</th>
+            <th scope="col">{t('wizard:discovery.col-port')}</th>
+            <th scope="col">{t('wizard:discovery.col-status')}</th>
+            <th scope="col">{t('wizard:review.security')}</th>
+            <th scope="col">{t('wizard:helpdesk.col-certificate')}</th>
+            <th scope="col">{t('wizard:helpdesk.col-auth')}</th>
+            <th scope="col">{t('wizard:discovery.col-time')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {probes.flatMap((probe) =>
+            probe.ports.map((port) => (
+              <tr key={`${probe.host}:${port.port}`} className={`row-${port.status}`}>
+                <th scope="row">
+                  {probe.host}
+                  {probe.addresses.length > 0 && (
+                    <span className="muted host-address"> {probe.addresses.join(', ')}</span>
+                  )}
+                </th>
+                <td>
+                  {port.port} {port.protocol.toUpperCase()}
+                </td>
+                <td>
+                  <StatusText status={port.status} label={t(`wizard:port-status.${port.status}`)} />
+                  {port.error && <span className="muted"> {port.error}</span>}
+                </td>
+                <td>{port.status === 'ok' ? <SecurityBadge security={port.security} /> : '—'}</td>
+                <td>{port.status === 'ok' ? <Certificate port={port} /> : '—'}</td>
+                <td>{port.auth.length > 0 ? port.auth.join(' ') : '—'}</td>
+                <td>
+                  <Elapsed ms={port.ms} />
+                </td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
