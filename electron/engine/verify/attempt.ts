@@ -56,16 +56,20 @@ export function tlsOptions(attempt: LoginAttempt): ConnectionOptions {
  */
 export function scrubServerText(text: string | undefined, password: string): string | undefined {
   if (!text) return undefined;
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  let clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  let clean = text;
   const forms = password
     ? [
         password,
+        // IMAP quoted string (LOGIN): `"` and `\` travel escaped (RFC 3501 §4.3).
+        password.replace(/[\\"]/g, '\\$&'),
         Buffer.from(password).toString('base64'),
         Buffer.from(password).toString('base64').replace(/=+$/, ''),
       ]
     : [];
+  // Before control characters go: a password holding a tab must still match its echo.
   for (const form of forms) if (form.length >= 3) clean = clean.split(form).join('***');
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  clean = clean.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   // A server echoing an AUTH PLAIN or LOGIN line shows base64 of "\0user\0password" (or of the
   // password at another offset): any base64 word that decodes to something holding it goes too.
   if (password.length >= 3) {
