@@ -1,0 +1,42 @@
+/**
+ * Security review against the lab: `check --password-stdin` logs in on servers that discovery
+ * found only through an untrusted source (an MX at another domain, autoconfig over plain http)
+ * only with `--allow-insecure`; without it the password is not sent (`untrusted-refused`, no
+ * attempt) and nothing of it appears in the output.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { main } from '../../electron/cli/main.ts';
+import { captureIo, labCliArgs } from '../helpers/cli-io.ts';
+import { LAB_DOMAINS, LAB_USERS } from '../lab/topology.ts';
+
+const lab = inject('lab');
+const { bob } = LAB_USERS;
+
+async function check(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = captureIo({ stdin: `${bob.password}\n` });
+  const code = await main(['check', ...args, '--json', ...labCliArgs(lab)], io);
+  return { code, stdout: io.out(), stderr: io.err() };
+}
+
+describe('check --password-stdin on settings from an untrusted source', () => {
+  for (const domain of [LAB_DOMAINS.mxOnly, LAB_DOMAINS.httpOnly]) {
+    it(`${domain}: refused without consent, attempted with --allow-insecure`, async () => {
+      const address = `bob@${domain}`;
+      const refused = await check([address, '--password-stdin']);
+      expect(refused.code).toBe(1);
+      const verification = JSON.parse(refused.stdout).verification;
+      expect(verification.incoming).toMatchObject({
+        ok: false,
+        reason: 'untrusted-refused',
+        attempts: 0,
+      });
+      expect(verification.outgoing).toMatchObject({ reason: 'untrusted-refused', attempts: 0 });
+      expect(refused.stdout + refused.stderr).not.toContain(bob.password);
+
+      const consented = await check([address, '--password-stdin', '--allow-insecure']);
+      const after = JSON.parse(consented.stdout).verification;
+      expect(after.incoming.ok === true || after.incoming.attempts > 0).toBe(true);
+      expect(consented.stdout + consented.stderr).not.toContain(bob.password);
+    });
+  }
+});
