@@ -182,6 +182,12 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
         });
         get().announce('wizard:announce.verify-started');
         const providerId = providerIdOf(state.check.report);
+        const allowInsecure = insecureHosts(
+          [incoming, outgoing],
+          state.check.report,
+          consents,
+          refused,
+        );
         let result: Awaited<ReturnType<MailSetupApi['runVerify']>>;
         try {
           result = await api.runVerify({
@@ -190,12 +196,7 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
             incoming,
             outgoing,
             password: state.password,
-            allowInsecure: insecureHosts(
-              [incoming, outgoing],
-              state.check.report,
-              consents,
-              refused,
-            ),
+            allowInsecure,
             ...(providerId ? { providerId } : {}),
             from: address,
           });
@@ -227,6 +228,22 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
             outgoing: rowOf(report.outgoing),
           },
         });
+        // A host refused for its certificate (or plaintext) that was not relaxed this time: any
+        // consent it has covers something else (an untrusted source), so the box for this risk
+        // must start unticked.
+        const unrelaxed = [
+          { endpoint: incoming, login: report.incoming },
+          { endpoint: outgoing, login: report.outgoing },
+        ].flatMap(({ endpoint, login }) =>
+          !login.ok && CONSENT_LIFTS.has(login.reason) && !allowInsecure.includes(endpoint.host)
+            ? [endpoint.host]
+            : [],
+        );
+        if (unrelaxed.length > 0) {
+          const { settings } = get();
+          const consentsLeft = settings.consents.filter((host) => !unrelaxed.includes(host));
+          set({ settings: { ...settings, consents: consentsLeft } });
+        }
         const ok = loginsOk(get().verify);
         get().announce(ok ? 'wizard:announce.verify-ok' : 'wizard:announce.verify-failed');
         if (ok && get().remember) await saveToKeychain();

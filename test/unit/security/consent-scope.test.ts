@@ -89,3 +89,39 @@ describe('consent and later changes by hand', () => {
     expect(canEnter('password', s())).toBe(false);
   });
 });
+
+describe('consent after the engine refused a certificate', () => {
+  it('a consent to an untrusted source is not a ticked box for the certificate problem', async () => {
+    const fake = createFakeApi();
+    const store = createAppStore({ api: fake.api, exporter, language: 'en' });
+    const s = () => store.getState();
+    const incoming = endpoint('imap', 'imap.elsewhere.test', 993, 'tls');
+    const outgoing = endpoint('smtp', 'mail.example.test', 465, 'tls');
+    fake.answer('runCheck', {
+      ok: true,
+      value: checkReport({
+        incoming: [candidate(incoming, false)],
+        recommended: { incoming, outgoing, username: 'anna@example.test' },
+      }),
+    });
+    s().setAddress('anna@example.test');
+    expect(s().submitAddress()).toBe(true);
+    await flush();
+    s().next();
+    s().setConsent('imap.elsewhere.test', true);
+    s().next();
+    s().setPassword('pa55word');
+    const refusal = verifyReport({
+      incoming: { ok: false, reason: 'cert-invalid', serverText: 'CERT_HAS_EXPIRED', ms: 5 },
+    });
+    fake.answer('runVerify', { ok: true, value: refusal }, { ok: true, value: refusal });
+    expect(s().next()).toBe(true);
+    await flush();
+    expect(s().verify.incoming.status).toBe('failed');
+    // The certificate box must start unticked: retrying as it is keeps the check on.
+    expect(s().settings.consents).not.toContain('imap.elsewhere.test');
+    await s().startVerify();
+    const [, second] = fake.callsOf('runVerify') as Array<{ allowInsecure: string[] }>;
+    expect(second?.allowInsecure).toEqual([]);
+  });
+});
