@@ -119,8 +119,12 @@ export function VerifyStep() {
         <form className="retry" onSubmit={onRetry} noValidate>
           <div className="field">
             <label htmlFor="retry-password">{t('wizard:password.label')}</label>
+            <p className="hint" id="retry-hint">
+              {t('wizard:verify.retry-hint')}
+            </p>
             <input
               id="retry-password"
+              aria-describedby="retry-hint"
               type="password"
               autoComplete="current-password"
               value={password}
