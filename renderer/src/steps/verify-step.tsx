@@ -12,6 +12,7 @@ import { StepNav } from '../components/step-nav.tsx';
 import { useCodeText } from '../components/use-text.ts';
 import { useApp } from '../store/context.tsx';
 import { providerOf } from '../store/provider.ts';
+import { badgeOf } from '../store/security.ts';
 import { loginsOk } from '../store/verify-slice.ts';
 
 /** Failure reasons the person can fix with their password or their provider's settings. */
@@ -46,6 +47,14 @@ export function VerifyStep() {
     row.result && !row.result.ok ? [row.result.reason] : [],
   );
   const guidanceReason = failures.find((r) => GUIDANCE_REASONS.has(r));
+  // A login that works without encryption still deserves a reminder of what that means.
+  const unencrypted = [
+    ...new Set(
+      [incoming, outgoing]
+        .filter((endpoint) => badgeOf(endpoint.security) === 'unencrypted')
+        .map((endpoint) => endpoint.host),
+    ),
+  ];
   const sides = [
     { endpoint: incoming, row: verify.incoming },
     { endpoint: outgoing, row: verify.outgoing },
@@ -82,6 +91,11 @@ export function VerifyStep() {
       {ok && (
         <p className="ok-text big" data-testid="verify-ok">
           {t('wizard:verify.all-ok')}
+        </p>
+      )}
+      {ok && unencrypted.length > 0 && (
+        <p className="warn-text" data-testid="verify-unencrypted">
+          {t('wizard:verify.ok-unencrypted', { hosts: unencrypted.join(', ') })}
         </p>
       )}
       {ok && (
