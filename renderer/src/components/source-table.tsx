@@ -4,6 +4,11 @@ import type { SourceRow } from '../store/check-progress.ts';
 import { LiveTable, StatusText } from './live-table.tsx';
 import { useCodeText } from './use-text.ts';
 
+/** A source stopped because one with higher priority answered first: not asked, not empty. */
+function skipped(row: SourceRow): boolean {
+  return row.status === 'none' && row.error === 'cancelled';
+}
+
 export function SourceTable({
   rows,
   now,
@@ -37,7 +42,7 @@ export function SourceTable({
           <td>
             <StatusText
               status={row.status}
-              label={t(`wizard:discovery.source-status.${row.status}`)}
+              label={t(`wizard:discovery.source-status.${skipped(row) ? 'skipped' : row.status}`)}
             />
             {row.error && (
               <span className="status-detail"> {codeText(['discovery'], row.error).title}</span>

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-/** Small promises of the wizard's wording: protocol names in capitals, a working but unencrypted
- * login still warned about, and guidance that does not bury the password field. */
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+/** Small promises of the wizard's wording: protocol names in capitals, skipped sources called so, a
+ * working but unencrypted login still warned about, guidance that does not bury the password. */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingParams } from '../../../renderer/src/components/finding-list.tsx';
+import { SourceTable } from '../../../renderer/src/components/source-table.tsx';
+import { createRendererI18n } from '../../../renderer/src/i18n.ts';
 import { checkReport, endpoint, verifyReport } from './fake-api.ts';
 import { click, renderApp, submitAddress } from './render-app.tsx';
 
@@ -25,6 +28,29 @@ describe('finding sentences', () => {
       detail: 'imap said no',
       host: 'mail.example.test',
     });
+  });
+});
+
+describe('source table', () => {
+  it('calls a source stopped for a faster, higher-priority answer skipped, not empty', () => {
+    render(
+      <I18nextProvider i18n={createRendererI18n('de')}>
+        <SourceTable
+          caption="Quellen"
+          now={0}
+          rows={[
+            { source: 'ispdb', status: 'none', error: 'cancelled', startedAt: 0, ms: 3 },
+            { source: 'srv', status: 'none', startedAt: 0, ms: 4 },
+          ]}
+        />
+      </I18nextProvider>,
+    );
+    const [skippedRow, emptyRow] = within(screen.getByTestId('source-table'))
+      .getAllByRole('row')
+      .slice(1);
+    expect(skippedRow?.textContent).toContain('Übersprungen');
+    expect(skippedRow?.textContent).toContain('Nicht nötig');
+    expect(emptyRow?.textContent).toContain('Nichts gefunden');
   });
 });
 
