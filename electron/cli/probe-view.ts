@@ -13,6 +13,7 @@ import type {
 import { planPorts } from '../engine/probe/targets.ts';
 import type { Colours } from './colour.ts';
 import { findingMessage } from './findings-text.ts';
+import { alsoOnPorts, groupFindings } from '../../shared/findings-group.ts';
 import type { Cell, Column } from './table.ts';
 import type { Translate } from './translate.ts';
 
@@ -132,14 +133,13 @@ export function findingsText(t: Translate, report: ProbeReport, c: Colours): str
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   if (sorted.length === 0) lines.push(`  ${c.green(t('cli:probe.noFindings'))}`);
-  for (const { finding, otherPorts } of groupByPort(t, sorted)) {
+  for (const group of groupFindings(sorted, (f) => findingMessage(t, f))) {
+    const { finding } = group;
     const paint =
       finding.severity === 'error' ? c.red : finding.severity === 'warning' ? c.yellow : c.dim;
-    const also = otherPorts.length
-      ? ` ${t('cli:probe.alsoPorts', { ports: otherPorts.join(', ') })}`
-      : '';
+    const also = alsoOnPorts(t, group);
     lines.push(
-      `  ${paint(`${t(`cli:severity.${finding.severity}`)}:`)} ${findingMessage(t, finding)}${also}`,
+      `  ${paint(`${t(`cli:severity.${finding.severity}`)}:`)} ${findingMessage(t, finding)}${also ? ` ${also}` : ''}`,
     );
   }
   const count = (severity: Finding['severity']): number =>
@@ -151,24 +151,6 @@ export function findingsText(t: Translate, report: ProbeReport, c: Colours): str
     ),
   );
   return `${lines.join('\n')}\n`;
-}
-
-/** Groups findings whose sentences differ only in the port number, keeping their order. */
-function groupByPort(
-  t: Translate,
-  findings: readonly Finding[],
-): Array<{ finding: Finding; otherPorts: number[] }> {
-  const groups = new Map<string, { finding: Finding; otherPorts: number[] }>();
-  findings.forEach((finding, index) => {
-    const key =
-      finding.port === undefined
-        ? `#${index}`
-        : `${finding.severity} ${findingMessage(t, { ...finding, port: 0, params: { ...finding.params, port: 0 } })}`;
-    const group = groups.get(key);
-    if (group && finding.port !== undefined) group.otherPorts.push(finding.port);
-    else groups.set(key, { finding, otherPorts: [] });
-  });
-  return [...groups.values()];
 }
 
 /** The `--json` document (see README: mailsetup probe). */

@@ -5,6 +5,7 @@
  * server's own words) and concluded (findings, export notes). Passwords never appear: password
  * fields are dropped and any occurrence of the password in server text is masked.
  */
+import { alsoOnPorts, groupFindings, type FindingGroup } from '../findings-group.ts';
 import type { AccountSettings, Candidate, Finding, ProbeReport, SourceReport } from '../model.ts';
 import { providerText, type GuidanceInput } from './guidance.ts';
 import type { ExportNote, ExportPart, Translate } from './types.ts';
@@ -110,10 +111,16 @@ function loginLine(t: Translate, label: string, result: LoginResultInput | undef
   return `${label}: ${t('export:report.loginFailed')} (${result.reason}) ${reason}${server}`;
 }
 
-function findingLine(t: Translate, f: Finding): string {
+function findingText(t: Translate, f: Finding): string {
+  return f.message ?? t(`findings:${f.code}`, { ...f.params, defaultValue: f.code });
+}
+
+/** One line per problem: a finding seen on several ports of a host names the other ports. */
+function findingLine(t: Translate, group: FindingGroup): string {
+  const f = group.finding;
   const where = [f.host, f.port].filter((x) => x !== undefined).join(':');
-  const text = f.message ?? t(`findings:${f.code}`, { ...f.params, defaultValue: f.code });
-  return `[${f.severity}] ${f.code}${where ? ` ${where}` : ''}: ${oneLine(text)}`;
+  const also = alsoOnPorts(t, group);
+  return `[${f.severity}] ${f.code}${where ? ` ${where}` : ''}: ${oneLine(findingText(t, f))}${also ? ` ${also}` : ''}`;
 }
 
 function probeLines(p: ProbeReport): string[] {
@@ -150,7 +157,9 @@ function reportText(settings: AccountSettings, options: ReportOptions, now: Date
   const findings = check?.findings ?? [];
   lines.push(...heading('export:report.findings'));
   lines.push(
-    ...(findings.length ? findings.map((f) => findingLine(t, f)) : [t('export:report.none')]),
+    ...(findings.length
+      ? groupFindings(findings, (f) => findingText(t, f)).map((g) => findingLine(t, g))
+      : [t('export:report.none')]),
   );
   if (check?.probes?.length)
     lines.push(...heading('export:report.probes'), ...check.probes.flatMap(probeLines));

@@ -1,5 +1,9 @@
-/** Findings in plain words (the `findings` namespace), most severe first, each with its hint. */
+/**
+ * Findings in plain words (the `findings` namespace), most severe first, each with its hint. One
+ * problem seen on several ports of a host is one line that names the other ports.
+ */
 import { useTranslation } from 'react-i18next';
+import { alsoOnPorts, groupFindings, type FindingGroup } from '../../../shared/findings-group.ts';
 import type { Finding } from '../../../shared/model.ts';
 import { useCodeText } from './use-text.ts';
 
@@ -25,6 +29,13 @@ export function findingParams(finding: Finding): Record<string, string | number 
   return params;
 }
 
+/** The findings as the list shows them: worst first, one group per problem. */
+export function useFindingGroups(findings: readonly Finding[]): FindingGroup[] {
+  const codeText = useCodeText();
+  const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  return groupFindings(sorted, (f) => codeText(['findings'], f.code, findingParams(f)).title);
+}
+
 export function FindingList({
   findings,
   showWhere = false,
@@ -34,12 +45,14 @@ export function FindingList({
 }) {
   const { t } = useTranslation();
   const codeText = useCodeText();
-  if (findings.length === 0) return null;
-  const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const groups = useFindingGroups(findings);
+  if (groups.length === 0) return null;
   return (
     <ul className="findings" data-testid="findings">
-      {sorted.map((finding, index) => {
+      {groups.map((group, index) => {
+        const { finding } = group;
         const text = codeText(['findings'], finding.code, findingParams(finding));
+        const also = alsoOnPorts((key, params) => t(key, params), group);
         return (
           <li
             key={`${finding.code}-${finding.host ?? ''}-${finding.port ?? ''}-${index}`}
@@ -48,6 +61,7 @@ export function FindingList({
             <span aria-hidden="true">{ICONS[finding.severity]} </span>
             <span className="visually-hidden">{t(`wizard:severity.${finding.severity}`)}: </span>
             <span className="finding-title">{text.title}</span>
+            {also && <span className="finding-ports"> {also}</span>}
             {showWhere && finding.host && (
               <span className="muted">
                 {' '}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EndpointCard } from '../components/endpoint-card.tsx';
 import { EndpointForm } from '../components/endpoint-form.tsx';
-import { FindingList } from '../components/finding-list.tsx';
+import { FindingList, useFindingGroups } from '../components/finding-list.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
 import { StepNav } from '../components/step-nav.tsx';
 import { useApp } from '../store/context.tsx';
@@ -15,6 +15,7 @@ export function ReviewStep() {
   const settings = useApp((s) => s.settings);
   const report = useApp((s) => s.check.report);
   const ready = useApp(settingsReady);
+  const findingCount = useFindingGroups(report?.findings ?? []).length;
   const nothingFound = !settings.incoming?.host || !settings.outgoing?.host;
   const [editing, setEditing] = useState(nothingFound);
   const { incoming, outgoing } = settings;
@@ -44,7 +45,7 @@ export function ReviewStep() {
       </div>
       {report && report.findings.length > 0 && (
         <details className="all-findings">
-          <summary>{t('wizard:review.all-findings', { count: report.findings.length })}</summary>
+          <summary>{t('wizard:review.all-findings', { count: findingCount })}</summary>
           <FindingList findings={report.findings} showWhere />
         </details>
       )}
