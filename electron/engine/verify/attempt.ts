@@ -117,6 +117,18 @@ export async function withDeadline(
   }
 }
 
+/**
+ * The outcome when the server presented a certificate other than the one consented to (pinned
+ * consent): the session ended before any credential was sent. The text names what was presented.
+ */
+export function pinMismatch(presented: string): AttemptOutcome {
+  return {
+    ok: false,
+    reason: 'cert-invalid',
+    serverText: `certificate ${presented} is not the one consented to`,
+  };
+}
+
 /** The `code` of an error-like value. */
 export function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;

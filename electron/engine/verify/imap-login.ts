@@ -9,12 +9,14 @@ import {
   codeOf,
   failed,
   messageOf,
+  pinMismatch,
   tlsOptions,
   withDeadline,
   type AttemptOutcome,
   type LoginAttempt,
 } from './attempt.ts';
 import type { VerifyPhase } from './classify.ts';
+import { pinRefusal, type PeerFacts } from './policy.ts';
 
 interface ImapFlowError {
   code?: string;
@@ -61,6 +63,26 @@ function capSessionBytes(client: ImapFlow, max: number, exceeded: () => void): v
 }
 
 /**
+ * A pinned consent, enforced where imapflow hands a finished TLS socket (implicit TLS or after
+ * STARTTLS) to its parser: that happens in the handshake callback, before the first byte is read,
+ * so a socket destroyed here never gets as far as the greeting, let alone the LOGIN.
+ */
+function guardCertificate(
+  client: ImapFlow,
+  plan: LoginAttempt['plan'],
+  refused: (presented: string) => void,
+): void {
+  const streamer = (client as unknown as { streamer?: NodeJS.EventEmitter }).streamer;
+  streamer?.on('pipe', (source: Partial<PeerFacts> & { destroy?: () => void }) => {
+    if (typeof source.getPeerCertificate !== 'function') return;
+    const presented = pinRefusal(plan, source as PeerFacts);
+    if (presented === null) return;
+    source.destroy?.();
+    refused(presented);
+  });
+}
+
+/**
  * imapflow and what it pulls in (pino, iconv-lite, libmime, ...) take hundreds of ms to load, so
  * it is loaded on the first login, not whenever the engine is imported (`check` without a password,
  * `discover`, `probe`). Calling this early lets the load overlap with network waits.
@@ -100,6 +122,11 @@ export async function imapLogin(attempt: LoginAttempt): Promise<AttemptOutcome> 
   // imapflow also reports failures as events; the promise below is where we read them.
   client.on('error', () => {});
   let flooded = false;
+  let wrongCertificate: string | null = null;
+  guardCertificate(client, plan, (presented) => {
+    wrongCertificate = presented;
+    client.close();
+  });
   capSessionBytes(client, DEFAULT_MAX_BYTES, () => {
     flooded = true;
     client.close();
@@ -107,11 +134,13 @@ export async function imapLogin(attempt: LoginAttempt): Promise<AttemptOutcome> 
   const work = async (): Promise<AttemptOutcome> => {
     try {
       await client.connect();
+      if (wrongCertificate !== null) return pinMismatch(wrongCertificate);
       if (!listsInbox(client)) {
         return { ok: false, reason: 'protocol-error', serverText: 'LIST without INBOX' };
       }
       return { ok: true };
     } catch (thrown) {
+      if (wrongCertificate !== null) return pinMismatch(wrongCertificate);
       if (flooded) return { ok: false, reason: 'protocol-error', serverText: 'too much data' };
       const error = thrown as ImapFlowError;
       const phase = phaseOf(error);

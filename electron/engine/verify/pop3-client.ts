@@ -4,6 +4,7 @@
  * run one at a time through a queue; the state only moves forward. It refuses to send a password
  * over an unencrypted connection unless told that plaintext was consented to.
  */
+import type { TLSSocket } from 'node:tls';
 import { connect, type Connection } from '../net/connection.ts';
 import type { NetFailure } from '../net/errors.ts';
 import { startTls } from '../net/starttls.ts';
@@ -65,6 +66,11 @@ export class Pop3Client {
   }
 
   /** Connects, reads the greeting and capabilities, upgrades with STLS where planned. */
+  /** The TLS socket of the session (implicit TLS or after STLS), null while plaintext. */
+  get tlsSocket(): TLSSocket | null {
+    return this.#connection.tlsSocket;
+  }
+
   static async open(options: Pop3OpenOptions): Promise<Pop3Result<Pop3Client>> {
     const settings = {
       timeoutMs: options.timeoutMs,

@@ -1,9 +1,16 @@
 /**
  * POP3 login check on the small client: open (TLS or STLS as planned), log in, QUIT.
  */
-import { failed, withDeadline, type AttemptOutcome, type LoginAttempt } from './attempt.ts';
+import {
+  failed,
+  pinMismatch,
+  withDeadline,
+  type AttemptOutcome,
+  type LoginAttempt,
+} from './attempt.ts';
 import type { FailureFacts } from './classify.ts';
 import { Pop3Client, type Pop3Failure } from './pop3-client.ts';
+import { pinRefusal } from './policy.ts';
 
 /** Maps the shared connection module's failure codes to what the classifier reads. */
 const NET_CODES: Record<string, string> = {
@@ -55,6 +62,10 @@ export async function pop3Login(attempt: LoginAttempt): Promise<AttemptOutcome> 
     if (!opened.ok) return failed(factsOf(opened.failure), attempt.password);
     client = opened.value;
     try {
+      // Greeting and STLS carry no credential: a pinned consent is checked here, before USER.
+      const socket = client.tlsSocket;
+      const presented = socket ? pinRefusal(plan, socket) : null;
+      if (presented !== null) return pinMismatch(presented);
       const login = await client.login(attempt.username, attempt.password);
       return login.ok ? { ok: true } : failed(factsOf(login.failure), attempt.password);
     } finally {

@@ -4,12 +4,14 @@
  */
 import {
   failed,
+  pinMismatch,
   scrubServerText,
   withDeadline,
   type AttemptOutcome,
   type LoginAttempt,
 } from './attempt.ts';
 import type { VerifyPhase } from './classify.ts';
+import { pinRefusal } from './policy.ts';
 import { SmtpSession, type SmtpError } from './smtp-session.ts';
 
 const TLS_CODE = /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/;
@@ -65,6 +67,10 @@ export async function smtpLogin(
     try {
       const connectError = await session.connect();
       if (connectError) return smtpFailure(connectError, attempt);
+      // Greeting and EHLO carry no credential: a pinned consent is checked here, before AUTH.
+      const socket = session.tlsSocket;
+      const presented = socket ? pinRefusal(attempt.plan, socket) : null;
+      if (presented !== null) return pinMismatch(presented);
       if (!session.allowsAuth) {
         // No AUTH in the EHLO answer: nothing to log in with (or only after STARTTLS).
         return { ok: false, reason: 'auth-mechanism-unsupported' };

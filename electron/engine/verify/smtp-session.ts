@@ -3,6 +3,7 @@
  * STARTTLS, or plain with consent), AUTH, raw commands for the sender check, QUIT. Nothing here
  * ever sends DATA, so no message can leave.
  */
+import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { tlsOptions, type LoginAttempt } from './attempt.ts';
 
@@ -65,6 +66,12 @@ export class SmtpSession {
       this.close();
     });
     this.#connection.on('end', () => this.#markClosed());
+  }
+
+  /** The TLS socket of the session (implicit TLS or after STARTTLS), null while plaintext. */
+  get tlsSocket(): TLSSocket | null {
+    const socket = (this.#connection as unknown as { _socket?: { encrypted?: boolean } })._socket;
+    return socket?.encrypted === true ? (socket as TLSSocket) : null;
   }
 
   get internals(): ConnectionInternals {
