@@ -28,6 +28,12 @@ const hostname = z
   .min(1)
   .max(253)
   .regex(/^[A-Za-z0-9.-]+$/, 'hostname');
+/** A consent entry of `verify:run`: a host name, optionally `#` and a certificate's SHA-256. */
+const insecureConsent = z
+  .string()
+  .min(1)
+  .max(253 + 1 + 95)
+  .regex(/^[A-Za-z0-9.-]+(#(?:[0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2})?$/, 'consent');
 const port = z.number().int().min(1).max(65535);
 const operationId = z
   .string()
@@ -98,8 +104,11 @@ export const requestSchemas = {
     incoming: endpointSchema,
     outgoing: endpointSchema,
     password: text(1024),
-    /** Host names the person explicitly consented to send the password to without valid TLS. */
-    allowInsecure: z.array(hostname).max(8),
+    /**
+     * The person's explicit consents to send the password without valid TLS: `host` (plaintext)
+     * or `host#AB:CD:…` (a certificate problem: only the certificate with this SHA-256).
+     */
+    allowInsecure: z.array(insecureConsent).max(8),
     providerId: text(64).optional(),
     from: text(320).optional(),
   }),

@@ -26,7 +26,11 @@ export interface VerifyOptions {
   /** Per connection attempt (default 20 s). */
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** `true` = any host, or the host names consented to (plaintext / invalid certificate). */
+  /**
+   * `true` = any host; or consent entries: `host#SHA-256` accepts an invalid certificate on that
+   * host only when it is exactly that one (see policy.ts), a bare `host` allows plaintext and any
+   * certificate there.
+   */
   allowInsecure?: boolean | string[];
   /** Variants to try in order, max 3; default [endpoint.username]. */
   usernames?: string[];

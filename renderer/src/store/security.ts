@@ -95,11 +95,31 @@ export function needsConsent(endpoint: Endpoint, report: CheckReport | null): bo
 /** Login failures a per-host consent can lift (the engine refused plaintext or the certificate). */
 export const CONSENT_LIFTS: ReadonlySet<string> = new Set(['insecure-refused', 'cert-invalid']);
 
+/** The SHA-256 of the certificate the check's probe saw on this endpoint (host, port, security). */
+export function probedFingerprint(endpoint: Endpoint, report: CheckReport | null): string | null {
+  if (endpoint.security === 'plain') return null;
+  const probe = report?.probes.find((p) => sameHost(p.host, endpoint.host));
+  const port = probe?.ports.find(
+    (p) => p.port === endpoint.port && p.security === endpoint.security,
+  );
+  return port?.tls?.certificate?.sha256 || null;
+}
+
+/** The host a consent entry (`host` or `host#sha256`) is about. */
+export function consentHost(entry: string): string {
+  return entry.split('#')[0]!;
+}
+
 /**
- * The hosts the engine may relax TLS for (`allowInsecure`): consented ones whose endpoint is
- * plaintext, has a certificate problem, or was refused by the last login for exactly that
- * (`refused`). Consent to an untrusted source accepts the host, not an unverified connection to
- * it, so the certificate is still checked there.
+ * The consents the engine gets (`allowInsecure`), for consented endpoints that are plaintext, have
+ * a certificate problem, or were refused by the last login for exactly that (`refused`):
+ * - a certificate problem pins the certificate the person was shown: `host#sha256` from the
+ *   check's probe of that host and port, so a man in the middle with another certificate is still
+ *   refused before the password is sent;
+ * - plaintext (nothing to pin), or an endpoint no probe saw (changed by hand), gives the bare
+ *   `host`.
+ * Consent to an untrusted source accepts the host, not an unverified connection to it, so the
+ * certificate is still checked there.
  */
 export function insecureHosts(
   endpoints: readonly Endpoint[],
@@ -107,11 +127,13 @@ export function insecureHosts(
   consents: readonly string[],
   refused: ReadonlySet<string> = new Set(),
 ): string[] {
-  const hosts = new Set<string>();
+  const entries = new Set<string>();
   for (const endpoint of endpoints) {
     const reason = consentReason(endpoint, report);
     const insecure = reason === 'plain' || reason === 'cert' || refused.has(endpoint.host);
-    if (insecure && consents.includes(endpoint.host)) hosts.add(endpoint.host);
+    if (!insecure || !consents.includes(endpoint.host)) continue;
+    const sha256 = probedFingerprint(endpoint, report);
+    entries.add(sha256 ? `${endpoint.host}#${sha256}` : endpoint.host);
   }
-  return [...hosts];
+  return [...entries];
 }

@@ -12,7 +12,7 @@ import {
   type LoginResult,
   type VerifyReport,
 } from './report-types.ts';
-import { CONSENT_LIFTS, insecureHosts } from './security.ts';
+import { CONSENT_LIFTS, consentHost, insecureHosts } from './security.ts';
 import type { Side } from './settings-slice.ts';
 
 export interface LoginRow {
@@ -235,7 +235,9 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           { endpoint: incoming, login: report.incoming },
           { endpoint: outgoing, login: report.outgoing },
         ].flatMap(({ endpoint, login }) =>
-          !login.ok && CONSENT_LIFTS.has(login.reason) && !allowInsecure.includes(endpoint.host)
+          !login.ok &&
+          CONSENT_LIFTS.has(login.reason) &&
+          !allowInsecure.some((entry) => consentHost(entry) === endpoint.host)
             ? [endpoint.host]
             : [],
         );
