@@ -42,6 +42,12 @@ const OPTIONS: Array<[string, string]> = [
   ['--offline', 'built-in provider knowledge only: no discovery request, no probe'],
 ];
 
+const PINNING =
+  '--allow-insecure pins certificates: a server whose certificate fails validation gets the\n' +
+  "password only if it presents the very certificate the check's probe saw there (SHA-256);\n" +
+  'another certificate is cert-invalid and nothing is sent. With --offline (no probe) the\n' +
+  'consent accepts any certificate on the recommended hosts.';
+
 const FORMATS =
   'Export formats (LIST, comma-separated; default all): thunderbird, outlook, apple, sheet, report.';
 
@@ -70,6 +76,7 @@ export function usage(command?: string): string {
     'mailsetup — find, test and explain the mail server settings for an address',
     `Usage:\n${synopses}\n\n${optionLines(synopses)}`,
   ];
+  if (synopses.includes('--allow-insecure')) parts.push(PINNING);
   if (synopses.includes('--format')) parts.push(FORMATS);
   const ownExit = own === undefined || command === undefined ? undefined : EXIT_CODES[command];
   parts.push(

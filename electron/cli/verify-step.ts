@@ -1,6 +1,7 @@
 /**
  * The login step of `mailsetup check`: `--password-stdin` (one line from standard input; a
- * silent prompt on a terminal), `--allow-insecure` (consent for the hosts being verified),
+ * silent prompt on a terminal), `--allow-insecure` (consent for the hosts being verified; for
+ * a TLS server it pins the certificate the check's probe saw there),
  * `--from ADDRESS` (sender check), `--save-password` (OS keychain, only after a working login).
  * The password never comes from argv and is never printed. Adds `verification` and `guidance`
  * to the JSON report; both logins working means exit code 0.
@@ -9,7 +10,7 @@ import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
 import type { VerifyReason } from '../../shared/codes.ts';
-import type { Endpoint } from '../../shared/model.ts';
+import type { Endpoint, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
@@ -75,6 +76,23 @@ export interface VerifyStepInput {
   store?: SecretStore;
   /** Hosts from an untrusted source: no login there without `--allow-insecure`. */
   untrustedHosts?: string[];
+  /** The check's probes: `--allow-insecure` pins the certificates they saw. */
+  probes?: readonly ProbeReport[];
+}
+
+/**
+ * The consent `--allow-insecure` gives for one endpoint: `host#sha256` when the probe saw a
+ * certificate on that host and port (an invalid certificate is then accepted only if it is that
+ * one), the bare host for plaintext or when nothing was probed (`--offline`, a failed probe).
+ */
+export function consentEntry(endpoint: Endpoint, probes: readonly ProbeReport[] = []): string {
+  if (endpoint.security === 'plain') return endpoint.host;
+  const host = endpoint.host.toLowerCase();
+  const port = probes
+    .find((probe) => probe.host.toLowerCase() === host)
+    ?.ports.find((p) => p.port === endpoint.port && p.security === endpoint.security);
+  const sha256 = port?.tls?.certificate?.sha256;
+  return sha256 ? `${endpoint.host}#${sha256}` : endpoint.host;
 }
 
 /** Checks the verify options before anything runs (a bad `--from` is a usage error). */
@@ -196,7 +214,7 @@ export async function runVerifyStep(
 ): Promise<VerifyStepResult> {
   const { args } = input;
   const consentHosts = args['allow-insecure']
-    ? [input.incoming.host, input.outgoing.host]
+    ? [consentEntry(input.incoming, input.probes), consentEntry(input.outgoing, input.probes)]
     : undefined;
   const verification = await verifyAccount(
     {
@@ -264,6 +282,7 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
       incoming: toEndpoint(incoming),
       outgoing: toEndpoint(outgoing),
       untrustedHosts: [incoming, outgoing].filter((c) => !c.trusted).map((c) => c.host),
+      probes: context.report.probes,
       ...(context.report.provider ? { providerId: context.report.provider } : {}),
       password,
       args: { ...values, ...(from ? { from } : {}) },
