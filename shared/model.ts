@@ -43,8 +43,16 @@ export const STANDARD_PORTS: ReadonlyArray<{
 ];
 
 /** The outcome of probing one port. */
-export type PortStatus =
-  'ok' | 'refused' | 'timeout' | 'unreachable' | 'tls-error' | 'protocol-error' | 'closed';
+export const PORT_STATUSES = [
+  'ok',
+  'refused',
+  'timeout',
+  'unreachable',
+  'tls-error',
+  'protocol-error',
+  'closed',
+] as const;
+export type PortStatus = (typeof PORT_STATUSES)[number];
 
 export interface CertificateFacts {
   subject: string;

@@ -2,14 +2,8 @@
  * How `mailsetup probe` shows a report: table cells for a port, the findings in plain words, and
  * the JSON document of `--json`.
  */
-import type {
-  Finding,
-  PortResult,
-  PortStatus,
-  ProbeReport,
-  Protocol,
-  TlsFacts,
-} from '../../shared/model.ts';
+import type { Finding, PortResult, ProbeReport, Protocol, TlsFacts } from '../../shared/model.ts';
+import { PORT_STATUSES, type PortStatus } from '../../shared/model.ts';
 import { planPorts } from '../engine/probe/targets.ts';
 import type { Colours } from './colour.ts';
 import { findingMessage } from './findings-text.ts';
@@ -17,15 +11,7 @@ import { alsoOnPorts, groupFindings } from '../../shared/findings-group.ts';
 import type { Cell, Column } from './table.ts';
 import type { Translate } from './translate.ts';
 
-const STATUS_WORDS: readonly PortStatus[] = [
-  'ok',
-  'refused',
-  'timeout',
-  'unreachable',
-  'tls-error',
-  'protocol-error',
-  'closed',
-];
+const STATUS_WORDS: readonly PortStatus[] = PORT_STATUSES;
 const CERTIFICATE_WORDS = [
   'valid',
   'expired',

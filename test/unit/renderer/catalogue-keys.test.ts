@@ -12,6 +12,7 @@ import { STEPS } from '../../../renderer/src/store/steps.ts';
 import { LANGUAGES, createI18n } from '../../../shared/i18n/index.ts';
 import { SOURCE_NAMES } from '../../helpers/fixtures.ts';
 import { PROVIDERS } from '../../../shared/providers/index.ts';
+import { PORT_STATUSES } from '../../../shared/model.ts';
 
 const SRC = fileURLToPath(new URL('../../../renderer/src', import.meta.url));
 
@@ -42,16 +43,7 @@ const BUILT_KEYS = [
   ...each('wizard:steps.', STEPS, '.short'),
   ...each('wizard:badge.', ['encrypted', 'starttls', 'unencrypted']),
   ...each('wizard:badge.explain.', ['encrypted', 'starttls', 'unencrypted']),
-  ...each('wizard:port-status.', [
-    'running',
-    'ok',
-    'refused',
-    'timeout',
-    'unreachable',
-    'tls-error',
-    'protocol-error',
-    'closed',
-  ]),
+  ...each('wizard:port-status.', ['running', ...PORT_STATUSES]),
   ...each('wizard:discovery.source-status.', ['running', 'found', 'none', 'error']),
   ...each('wizard:sources.', SOURCE_NAMES),
   ...each('wizard:export.format.', CLIENT_FORMATS),
