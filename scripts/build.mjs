@@ -2,7 +2,7 @@
 // `npm install` through `prepare`, so `npx mailsetup` works from a fresh checkout); `all` adds the
 // Electron main process, the preload and the renderer.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -19,6 +19,8 @@ const node = {
   absWorkingDir: root,
 };
 
+// Chunk names carry content hashes: clear the folder so old chunks do not pile up.
+rmSync(join(root, 'out/cli'), { recursive: true, force: true });
 await build({
   ...node,
   // Code splitting keeps each command (and the libraries it needs) out of `--help`'s start-up.
