@@ -6,7 +6,7 @@ import { createExporter } from '../../../renderer/src/exporter.ts';
 import { createRendererI18n } from '../../../renderer/src/i18n.ts';
 import { StoreProvider } from '../../../renderer/src/store/context.tsx';
 import { createAppStore } from '../../../renderer/src/store/index.ts';
-import { createFakeApi, flush } from './fake-api.ts';
+import { checkReport, createFakeApi, flush } from './fake-api.ts';
 
 export function renderApp(locale = 'en') {
   const fake = createFakeApi();
@@ -39,4 +39,18 @@ export async function click(name: string | RegExp) {
     fireEvent.click(screen.getByRole('button', { name }));
     await flush();
   });
+}
+
+/**
+ * Renders the app and walks a good check (the default report) to the password step, with
+ * `password` typed in; the caller answers `runVerify` and clicks "Test my login".
+ */
+export async function reachPasswordStep(password = 'pw') {
+  const ctx = renderApp();
+  ctx.fake.answer('runCheck', { ok: true, value: checkReport() });
+  await submitAddress();
+  await click('Continue');
+  await click('Continue');
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: password } });
+  return ctx;
 }

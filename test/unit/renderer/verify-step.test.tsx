@@ -1,20 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkReport, verifyReport } from './fake-api.ts';
-import { click, renderApp, submitAddress } from './render-app.tsx';
+import { verifyReport } from './fake-api.ts';
+import { click, reachPasswordStep } from './render-app.tsx';
 
 afterEach(cleanup);
 
-async function toVerify() {
-  const ctx = renderApp();
-  ctx.fake.answer('runCheck', { ok: true, value: checkReport() });
-  await submitAddress();
-  await click('Continue');
-  await click('Continue');
-  fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'pw-1' } });
-  return ctx;
-}
+const toVerify = () => reachPasswordStep('pw-1');
 
 describe('verify step', () => {
   it('offers a per-host confirmation when the engine refused an insecure connection', async () => {

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkReport, endpoint, flush, verifyReport } from './fake-api.ts';
-import { click, renderApp, submitAddress } from './render-app.tsx';
+import { click, reachPasswordStep, renderApp, submitAddress } from './render-app.tsx';
 
 afterEach(cleanup);
 
@@ -204,13 +204,8 @@ describe('password and verify steps', () => {
 
 describe('export step', () => {
   it('previews the chosen program’s files, saves them and copies the settings', async () => {
-    const { fake } = renderApp();
-    fake.answer('runCheck', { ok: true, value: checkReport() });
+    const { fake } = await reachPasswordStep();
     fake.answer('runVerify', { ok: true, value: verifyReport() });
-    await submitAddress();
-    await click('Continue');
-    await click('Continue');
-    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'pw' } });
     await click('Test my login');
     await click('Continue');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Set up your mail program');

@@ -8,7 +8,7 @@ import { findingParams } from '../../../renderer/src/components/finding-list.tsx
 import { SourceTable } from '../../../renderer/src/components/source-table.tsx';
 import { createRendererI18n } from '../../../renderer/src/i18n.ts';
 import { checkReport, endpoint, verifyReport } from './fake-api.ts';
-import { click, renderApp, submitAddress } from './render-app.tsx';
+import { click, reachPasswordStep, renderApp, submitAddress } from './render-app.tsx';
 
 afterEach(cleanup);
 
@@ -85,13 +85,8 @@ describe('login test', () => {
   });
 
   it('does not warn when both connections are encrypted', async () => {
-    const { fake } = renderApp();
-    fake.answer('runCheck', { ok: true, value: checkReport() });
+    const { fake } = await reachPasswordStep();
     fake.answer('runVerify', { ok: true, value: verifyReport() });
-    await submitAddress();
-    await click('Continue');
-    await click('Continue');
-    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'pw' } });
     await click('Test my login');
     expect(screen.getByTestId('verify-ok')).toBeTruthy();
     expect(screen.queryByTestId('verify-unencrypted')).toBeNull();
