@@ -9,8 +9,7 @@ import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { probe } from '../../electron/engine/probe/index.ts';
 import { verifyEndpoint, type VerifyOptions } from '../../electron/engine/verify/index.ts';
 import { pinnedConsent } from '../../electron/engine/verify/policy.ts';
-import type { Protocol, Security } from '../../shared/model.ts';
-import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
+import { LAB_HOSTS, LAB_USERS, LAB_LOGIN_PORTS } from '../lab/topology.ts';
 
 const lab = inject('lab');
 const host = LAB_HOSTS.selfSigned.name;
@@ -22,14 +21,7 @@ const base = (password: string): VerifyOptions => ({
   timeoutMs: 8000,
 });
 
-const PORTS: Array<[Protocol, number, Security]> = [
-  ['imap', 993, 'tls'],
-  ['imap', 143, 'starttls'],
-  ['pop3', 995, 'tls'],
-  ['pop3', 110, 'starttls'],
-  ['smtp', 465, 'tls'],
-  ['smtp', 587, 'starttls'],
-];
+const PORTS = LAB_LOGIN_PORTS;
 
 describe('pinned certificate consent (lab)', () => {
   it('the probed fingerprint lets alice in; another fingerprint is cert-invalid', async () => {

@@ -11,7 +11,7 @@ import {
   type VerifyOptions,
 } from '../../electron/engine/verify/index.ts';
 import type { Endpoint, Protocol, Security } from '../../shared/model.ts';
-import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
+import { LAB_HOSTS, LAB_USERS, LAB_LOGIN_PORTS } from '../lab/topology.ts';
 import { parsedAddress } from '../helpers/fixtures.ts';
 
 const lab = inject('lab');
@@ -33,14 +33,7 @@ function endpoint(
 }
 
 const { alice, bob, carol, dave } = LAB_USERS;
-const PORTS: Array<[Protocol, number, Security]> = [
-  ['imap', 993, 'tls'],
-  ['imap', 143, 'starttls'],
-  ['pop3', 995, 'tls'],
-  ['pop3', 110, 'starttls'],
-  ['smtp', 465, 'tls'],
-  ['smtp', 587, 'starttls'],
-];
+const PORTS = LAB_LOGIN_PORTS;
 
 describe('verify against the lab', () => {
   it.each(PORTS)('alice logs in on %s %d (%s)', async (protocol, port, security) => {

@@ -77,6 +77,21 @@ export const LAB_DOMAINS = {
   plain: 'plain.test',
 } as const;
 
+/**
+ * The ports of a TLS-capable lab host where a password login works, with how each is secured
+ * (port 25 is left out: Postfix offers no AUTH there).
+ */
+export const LAB_LOGIN_PORTS: ReadonlyArray<
+  readonly ['imap' | 'pop3' | 'smtp', number, 'tls' | 'starttls']
+> = [
+  ['imap', 993, 'tls'],
+  ['imap', 143, 'starttls'],
+  ['pop3', 995, 'tls'],
+  ['pop3', 110, 'starttls'],
+  ['smtp', 465, 'tls'],
+  ['smtp', 587, 'starttls'],
+];
+
 /** Users known to Dovecot (and Postfix SASL through it). Passwords are lab-only. */
 export const LAB_USERS = {
   /** Logs in with the full address everywhere. May send only as alice@good.test. */
