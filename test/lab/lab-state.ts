@@ -1,5 +1,5 @@
 /**
- * The record of a running lab (`.lab/state.json` in the repository root, gitignored) and the lock
+ * The record of a running lab (`.lab/state-<netns>.json` in the repository root, gitignored) and the lock
  * that keeps two test runs from starting a lab at the same time. A lab found in the state file is
  * reused when every one of its processes is alive.
  */
@@ -7,6 +7,7 @@ import {
   closeSync,
   mkdirSync,
   openSync,
+  readlinkSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -20,8 +21,21 @@ import { isAlive } from './processes.ts';
 /** The repository root, found from this file's place in it. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STATE_DIR = path.join(REPO_ROOT, '.lab');
-const STATE_FILE = path.join(STATE_DIR, 'state.json');
-const LOCK_FILE = path.join(STATE_DIR, 'lock');
+
+/**
+ * The network namespace this process runs in (`npm test` gives each run one of its own). A lab is
+ * only reachable from its own namespace, so each namespace keeps its own record and lock.
+ */
+function networkNamespace(): string {
+  try {
+    return readlinkSync('/proc/self/ns/net').match(/\d+/)?.[0] ?? 'host';
+  } catch {
+    return 'host';
+  }
+}
+const NAMESPACE = networkNamespace();
+const STATE_FILE = path.join(STATE_DIR, `state-${NAMESPACE}.json`);
+const LOCK_FILE = path.join(STATE_DIR, `lock-${NAMESPACE}`);
 
 /** What we need to find, reuse and stop a lab started by another process. */
 export interface LabState {

@@ -1,0 +1,58 @@
+// `npm test`: runs Vitest inside a network namespace of its own, so the mail lab's loopback
+// addresses and standard ports (25, 53, 110, 143, 465, 587, 993, 995, 5353) are always free and
+// nothing on the host can answer in the lab's place. As root: `unshare --net`; otherwise, where
+// the kernel allows unprivileged user namespaces, `unshare --user --map-root-user --net`. Where no
+// namespace can be made, the tests run on the host's loopback and the lab checks its ports first.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const INSIDE = 'MAILSETUP_TEST_NETNS';
+const args = process.argv.slice(2);
+const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
+
+function run(command, commandArgs, env = process.env) {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });
+  if (result.error) return { status: null, error: result.error };
+  return { status: result.status ?? 1, signal: result.signal };
+}
+
+function quietly(command, commandArgs) {
+  const result = spawnSync(command, commandArgs, { stdio: 'ignore' });
+  return !result.error && result.status === 0;
+}
+
+/** The unshare flags that work on this machine, or undefined when none does. */
+function namespaceFlags() {
+  if (process.platform !== 'linux') return undefined;
+  const candidates =
+    process.getuid?.() === 0
+      ? [['--net'], ['--user', '--map-root-user', '--net']]
+      : [['--user', '--map-root-user', '--net']];
+  return candidates.find((flags) =>
+    quietly('unshare', [...flags, '--', 'ip', 'link', 'set', 'lo', 'up']),
+  );
+}
+
+if (process.env[INSIDE] === '1') {
+  // In the new namespace: bring its own loopback up, then run the tests.
+  if (!quietly('ip', ['link', 'set', 'lo', 'up'])) {
+    console.error(
+      'npm test: could not bring up the loopback of the test namespace (ip link set lo up)',
+    );
+    process.exit(1);
+  }
+  const result = run(process.execPath, [vitest, 'run', ...args]);
+  process.exit(result.status ?? 1);
+}
+
+const flags = namespaceFlags();
+if (flags) {
+  const script = fileURLToPath(import.meta.url);
+  const result = run('unshare', [...flags, '--', process.execPath, script, ...args], {
+    ...process.env,
+    [INSIDE]: '1',
+  });
+  process.exit(result.status ?? 1);
+}
+const result = run(process.execPath, [vitest, 'run', ...args], { ...process.env, [INSIDE]: '0' });
+process.exit(result.status ?? 1);
