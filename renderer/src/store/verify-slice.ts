@@ -7,7 +7,8 @@ import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { LoginResult, VerifyAnswer } from '../../../shared/reports.ts';
 import type { SliceCreator } from './app-state.ts';
 import { newOperationId } from './operation-id.ts';
-import { CONSENT_LIFTS, consentHost, insecureHosts } from './security.ts';
+import { CONSENT_LIFTS } from '../../../shared/codes.ts';
+import { consentHost, insecureHosts } from './security.ts';
 import type { Side } from './settings-slice.ts';
 
 export interface LoginRow {
