@@ -3,12 +3,22 @@
 // nothing on the host can answer in the lab's place. As root: `unshare --net`; otherwise, where
 // the kernel allows unprivileged user namespaces, `unshare --user --map-root-user --net`. Where no
 // namespace can be made, the tests run on the host's loopback and the lab checks its ports first.
+// Before that, scripts/test-deps.sh installs missing Debian packages (as root on Debian only).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const INSIDE = 'MAILSETUP_TEST_NETNS';
-const args = process.argv.slice(2);
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
+const testDeps = fileURLToPath(new URL('./test-deps.sh', import.meta.url));
+const needsReporter = fileURLToPath(new URL('../test/helpers/needs-reporter.ts', import.meta.url));
+
+/** The arguments for Vitest; reporters asked for on the command line keep the skip lines. */
+function vitestArgs(given) {
+  const reporters = given.some((a) => a === '--reporter' || a.startsWith('--reporter='));
+  const ours = `--reporter=${needsReporter}`;
+  return reporters && !given.includes(ours) ? [ours, ...given] : given;
+}
+const args = vitestArgs(process.argv.slice(2));
 
 function run(command, commandArgs, env = process.env) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });
@@ -44,6 +54,10 @@ if (process.env[INSIDE] === '1') {
   const result = run(process.execPath, [vitest, 'run', ...args]);
   process.exit(result.status ?? 1);
 }
+
+// Missing packages first (a no-op unless root on Debian; quick when nothing is missing). When it
+// cannot install them, the tests that need them are skipped, each component with one line.
+if (process.platform === 'linux') run('bash', [testDeps]);
 
 const flags = namespaceFlags();
 if (flags) {
