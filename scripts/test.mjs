@@ -6,6 +6,7 @@
 // Before that, scripts/test-deps.sh installs missing Debian packages (as root on Debian only).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { loopbackUp, namespaceFlags } from './netns.mjs';
 
 const INSIDE = 'MAILSETUP_TEST_NETNS';
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
@@ -26,26 +27,9 @@ function run(command, commandArgs, env = process.env) {
   return { status: result.status ?? 1, signal: result.signal };
 }
 
-function quietly(command, commandArgs) {
-  const result = spawnSync(command, commandArgs, { stdio: 'ignore' });
-  return !result.error && result.status === 0;
-}
-
-/** The unshare flags that work on this machine, or undefined when none does. */
-function namespaceFlags() {
-  if (process.platform !== 'linux') return undefined;
-  const candidates =
-    process.getuid?.() === 0
-      ? [['--net'], ['--user', '--map-root-user', '--net']]
-      : [['--user', '--map-root-user', '--net']];
-  return candidates.find((flags) =>
-    quietly('unshare', [...flags, '--', 'ip', 'link', 'set', 'lo', 'up']),
-  );
-}
-
 if (process.env[INSIDE] === '1') {
   // In the new namespace: bring its own loopback up, then run the tests.
-  if (!quietly('ip', ['link', 'set', 'lo', 'up'])) {
+  if (!loopbackUp()) {
     console.error(
       'npm test: could not bring up the loopback of the test namespace (ip link set lo up)',
     );
@@ -59,7 +43,8 @@ if (process.env[INSIDE] === '1') {
 // cannot install them, the tests that need them are skipped, each component with one line.
 if (process.platform === 'linux') run('bash', [testDeps]);
 
-const flags = namespaceFlags();
+// MAILSETUP_TEST_NETNS=0 runs on the host's loopback, as where no namespace can be made.
+const flags = process.env[INSIDE] === '0' ? undefined : namespaceFlags();
 if (flags) {
   const script = fileURLToPath(import.meta.url);
   const result = run('unshare', [...flags, '--', process.execPath, script, ...args], {

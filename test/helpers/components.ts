@@ -4,7 +4,7 @@
  * whose component is missing is skipped, and the run ends with one line per missing component
  * (needs-reporter.ts). Package names are Debian's; `scripts/test-deps.sh` installs the same ones.
  */
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,14 +30,18 @@ interface Component {
   enable: string;
 }
 
-/** The first executable called `command` on PATH, as spawn would find it. */
+/** Where Debian puts daemons; root's PATH has them, another user's often does not. */
+const SYSTEM_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+
+/** The first executable called `command` on PATH (then in the sbin folders), as root finds it. */
 export function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...SYSTEM_DIRS];
+  for (const dir of dirs) {
     if (!dir) continue;
     const file = path.join(dir, command);
     try {
       accessSync(file, constants.X_OK);
-      return file;
+      if (statSync(file).isFile()) return file;
     } catch {
       // not here
     }

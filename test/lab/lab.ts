@@ -13,7 +13,7 @@ import type { LabInfo } from './lab-info.ts';
 import type { LabState } from './lab-state.ts';
 import { startNodeServers } from './node-servers.ts';
 import { startPostfix, stopPostfix } from './postfix.ts';
-import { describeHolder, holderOf, listeners, type LabPort } from './port-holders.ts';
+import { describeBusy, holderOf, listeners, type LabPort, type Listener } from './port-holders.ts';
 import { portAnswers, stopPid, waitForServer, type ServerCheck } from './processes.ts';
 import { SILENT_PORTS } from './silent-host.ts';
 import { LAB_DNS, LAB_HOSTS, LAB_WEB } from './topology.ts';
@@ -72,29 +72,28 @@ export class LabStartError extends Error {
 }
 
 /** The lab ports something else holds, each with its holder where ss can name it. */
-async function busyPorts(): Promise<string[]> {
+async function busyPorts(): Promise<Array<{ port: LabPort; holder: Listener | undefined }>> {
   const ports = labPorts();
   const all = listeners();
   if (all) {
-    return ports.flatMap((p) => {
-      const holder = holderOf(p, all);
-      return holder ? [describeHolder(p, holder)] : [];
+    return ports.flatMap((port) => {
+      const holder = holderOf(port, all);
+      return holder ? [{ port, holder }] : [];
     });
   }
   // No ss: a TCP connect tells at least that the port is taken.
   const tcp = ports.filter((p) => p.protocol === 'tcp');
   const taken = await Promise.all(tcp.map((p) => portAnswers(p.host, p.port)));
-  return tcp.filter((_, i) => taken[i]).map((p) => describeHolder(p, undefined));
+  return tcp.filter((_, i) => taken[i]).map((port) => ({ port, holder: undefined }));
 }
 
 /** Fails fast, in one line, when something (another lab, a system daemon) holds a lab port. */
 async function assertPortsFree(): Promise<void> {
   const busy = await busyPorts();
   if (busy.length === 0) return;
-  const more = busy.length > 3 ? ` (and ${busy.length - 3} more lab ports)` : '';
   throw new LabStartError(
-    `cannot start the mail lab: ${busy.slice(0, 3).join('; ')}${more}. ` +
-      'Stop that server (npm run lab:down if it is a lab), or run npm test where it can make a network namespace.',
+    `cannot start the mail lab: ${describeBusy(busy)}. Stop that server (npm run lab:down if ` +
+      'it is a lab), or run npm test where it can make a network namespace.',
   );
 }
 

@@ -60,11 +60,34 @@ export function holderOf(wanted: LabPort, all: readonly Listener[]): Listener | 
   );
 }
 
-/** `127.0.0.1:5353/udp is held by dnsmasq (pid 812)`; without a holder: `... is in use`. */
-export function describeHolder(wanted: LabPort, holder: Listener | undefined): string {
-  const where = `${wanted.host}:${wanted.port}${wanted.protocol === 'udp' ? '/udp' : ''}`;
-  if (!holder) return `${where} is in use`;
-  const who = holder.process ?? "another user's process (sudo ss -ltunp names it)";
-  const on = holder.address !== wanted.host ? ` listening on ${holder.address || '*'}` : '';
-  return `${where} is held by ${who}${on}`;
+function hostPort(address: string, port: number): string {
+  return `${address.includes(':') ? `[${address}]` : address || '*'}:${port}`;
+}
+
+function where(port: LabPort): string {
+  return `${port.host}:${port.port}${port.protocol === 'udp' ? '/udp' : ''}`;
+}
+
+/**
+ * The busy lab ports in a few words, grouped by who holds them:
+ * `127.0.10.1:993, 127.0.10.2:993 and 3 more: held by python3 (pid 812) on 0.0.0.0:993`.
+ * A port without a known holder (no ss) reads `127.0.10.1:993: in use`.
+ */
+export function describeBusy(
+  busy: ReadonlyArray<{ port: LabPort; holder: Listener | undefined }>,
+): string {
+  const groups = new Map<string, string[]>();
+  for (const { port, holder } of busy) {
+    const who = !holder
+      ? 'in use'
+      : `held by ${holder.process ?? "another user's process (sudo ss -ltunp names it)"}` +
+        (holder.address === port.host ? '' : ` on ${hostPort(holder.address, holder.port)}`);
+    groups.set(who, [...(groups.get(who) ?? []), where(port)]);
+  }
+  return [...groups]
+    .map(([who, ports]) => {
+      const more = ports.length > 2 ? ` and ${ports.length - 2} more` : '';
+      return `${ports.slice(0, 2).join(', ')}${more}: ${who}`;
+    })
+    .join('; ');
 }
