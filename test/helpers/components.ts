@@ -33,20 +33,23 @@ interface Component {
 /** Where Debian puts daemons; root's PATH has them, another user's often does not. */
 const SYSTEM_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
 
+/** True for a regular file this process may run. */
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** The first executable called `command` on PATH (then in the sbin folders), as root finds it. */
 export function findOnPath(command: string): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...SYSTEM_DIRS];
-  for (const dir of dirs) {
-    if (!dir) continue;
-    const file = path.join(dir, command);
-    try {
-      accessSync(file, constants.X_OK);
-      if (statSync(file).isFile()) return file;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
+  return dirs
+    .filter(Boolean)
+    .map((dir) => path.join(dir, command))
+    .find(isExecutable);
 }
 
 /**
@@ -63,7 +66,9 @@ export function isFullRoot(): boolean {
   }
 }
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
+// Not `new URL(..., import.meta.url)`: the runner loads this module in jsdom test files too, where
+// the global URL is jsdom's.
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const INSTALL = 'sudo npm test, or sudo apt-get install -y';
 const pkg = (label: string, command: string, packages: string): Component => ({
   label,
@@ -86,7 +91,7 @@ const COMPONENTS: Record<Exclude<ComponentId, 'lab'>, Component> = {
   },
   chromium: {
     label: 'Chromium',
-    present: () => existsSync(CHROMIUM),
+    present: () => isExecutable(CHROMIUM),
     enable: `${INSTALL} chromium (or set CHROMIUM_PATH)`,
   },
   keyring: {
@@ -105,6 +110,9 @@ const COMPONENTS: Record<Exclude<ComponentId, 'lab'>, Component> = {
   thunderbird: pkg('Thunderbird', 'thunderbird', 'thunderbird'),
 };
 
+/** Every component, in the order the closing lines name them. */
+export const COMPONENT_ORDER: readonly string[] = Object.keys(COMPONENTS);
+
 /** What the mail lab needs (test/lab). */
 export const LAB_COMPONENTS = ['dovecot', 'postfix', 'dnsmasq', 'openssl', 'root'] as const;
 
@@ -113,11 +121,14 @@ function expand(ids: readonly ComponentId[]): Array<Exclude<ComponentId, 'lab'>>
   return [...new Set(flat)];
 }
 
+/** `MAILSETUP_TEST_WITHOUT=chromium,dovecot npm test` runs as if those were missing. */
+const WITHOUT = new Set((process.env.MAILSETUP_TEST_WITHOUT ?? '').split(',').map((s) => s.trim()));
+
 const checked = new Map<string, boolean>();
 function present(id: Exclude<ComponentId, 'lab'>): boolean {
   let known = checked.get(id);
   if (known === undefined) {
-    known = COMPONENTS[id].present();
+    known = !WITHOUT.has(id) && COMPONENTS[id].present();
     checked.set(id, known);
   }
   return known;

@@ -4,7 +4,7 @@
  * this reporter next to the ones asked for.
  */
 import type { Reporter, TestModule } from 'vitest/node';
-import { missingLine } from './components.ts';
+import { COMPONENT_ORDER, missingLine } from './components.ts';
 
 export default class NeedsReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -17,6 +17,8 @@ export default class NeedsReporter implements Reporter {
     }
     if (counts.size === 0) return;
     process.stdout.write('\n');
-    for (const [id, count] of counts) process.stdout.write(` ↓ ${missingLine(id, count)}\n`);
+    const rank = (id: string): number => COMPONENT_ORDER.indexOf(id);
+    const ids = [...counts.keys()].sort((a, b) => rank(a) - rank(b));
+    for (const id of ids) process.stdout.write(` ↓ ${missingLine(id, counts.get(id) ?? 0)}\n`);
   }
 }
