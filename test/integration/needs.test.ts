@@ -32,12 +32,16 @@ describe('npm test where components are missing', () => {
     );
     const output = `${run.stdout}${run.stderr}`;
     expect(run.status, output).toBe(0);
+    // Other components may really be missing on this machine: look at the two pretended ones.
     const lines = output.split('\n').filter((l) => l.includes('is missing. Enable:'));
-    expect(lines, output).toHaveLength(2);
-    expect(lines[0]).toMatch(
+    const dovecot = lines.filter((l) => l.includes('Dovecot'));
+    const keyring = lines.filter((l) => l.includes('gnome-keyring'));
+    expect(dovecot, output).toHaveLength(1);
+    expect(dovecot[0]).toMatch(
       /^ ↓ \d+ tests skipped: Dovecot is missing\. Enable: sudo npm test, or sudo apt-get install -y dovecot-imapd dovecot-pop3d$/,
     );
-    expect(lines[1]).toMatch(/^ ↓ 3 tests skipped: gnome-keyring with D-Bus is missing\. /);
+    expect(keyring, output).toHaveLength(1);
+    expect(keyring[0]).toMatch(/^ ↓ 3 tests skipped: gnome-keyring with D-Bus is missing\. /);
     expect(output).not.toMatch(/^\s+at |Error:|FAIL/m);
     expect(output).toMatch(/Tests\s+\d+ skipped \(\d+\)/);
     expect(output).not.toMatch(/passed/);
