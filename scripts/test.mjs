@@ -3,12 +3,23 @@
 // nothing on the host can answer in the lab's place. As root: `unshare --net`; otherwise, where
 // the kernel allows unprivileged user namespaces, `unshare --user --map-root-user --net`. Where no
 // namespace can be made, the tests run on the host's loopback and the lab checks its ports first.
+// Before that, scripts/test-deps.sh installs missing Debian packages (as root on Debian only).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { loopbackUp, namespaceFlags } from './netns.mjs';
 
 const INSIDE = 'MAILSETUP_TEST_NETNS';
-const args = process.argv.slice(2);
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
+const testDeps = fileURLToPath(new URL('./test-deps.sh', import.meta.url));
+const needsReporter = fileURLToPath(new URL('../test/helpers/needs-reporter.ts', import.meta.url));
+
+/** The arguments for Vitest; reporters asked for on the command line keep the skip lines. */
+function vitestArgs(given) {
+  const reporters = given.some((a) => a === '--reporter' || a.startsWith('--reporter='));
+  const ours = `--reporter=${needsReporter}`;
+  return reporters && !given.includes(ours) ? [ours, ...given] : given;
+}
+const args = vitestArgs(process.argv.slice(2));
 
 function run(command, commandArgs, env = process.env) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });
@@ -16,26 +27,9 @@ function run(command, commandArgs, env = process.env) {
   return { status: result.status ?? 1, signal: result.signal };
 }
 
-function quietly(command, commandArgs) {
-  const result = spawnSync(command, commandArgs, { stdio: 'ignore' });
-  return !result.error && result.status === 0;
-}
-
-/** The unshare flags that work on this machine, or undefined when none does. */
-function namespaceFlags() {
-  if (process.platform !== 'linux') return undefined;
-  const candidates =
-    process.getuid?.() === 0
-      ? [['--net'], ['--user', '--map-root-user', '--net']]
-      : [['--user', '--map-root-user', '--net']];
-  return candidates.find((flags) =>
-    quietly('unshare', [...flags, '--', 'ip', 'link', 'set', 'lo', 'up']),
-  );
-}
-
 if (process.env[INSIDE] === '1') {
   // In the new namespace: bring its own loopback up, then run the tests.
-  if (!quietly('ip', ['link', 'set', 'lo', 'up'])) {
+  if (!loopbackUp()) {
     console.error(
       'npm test: could not bring up the loopback of the test namespace (ip link set lo up)',
     );
@@ -45,7 +39,12 @@ if (process.env[INSIDE] === '1') {
   process.exit(result.status ?? 1);
 }
 
-const flags = namespaceFlags();
+// Missing packages first (a no-op unless root on Debian; quick when nothing is missing). When it
+// cannot install them, the tests that need them are skipped, each component with one line.
+if (process.platform === 'linux') run('bash', [testDeps]);
+
+// MAILSETUP_TEST_NETNS=0 runs on the host's loopback, as where no namespace can be made.
+const flags = process.env[INSIDE] === '0' ? undefined : namespaceFlags();
 if (flags) {
   const script = fileURLToPath(import.meta.url);
   const result = run('unshare', [...flags, '--', process.execPath, script, ...args], {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium.ts';
+import { needs } from '../helpers/needs.ts';
 import { LAB_USERS } from '../lab/topology.ts';
 import {
   RESULTS_DIR,
@@ -23,6 +24,8 @@ import {
   type WizardPage,
 } from './browser.ts';
 import type { StaticServer } from './static-server.ts';
+
+needs('lab', 'chromium');
 
 let browser: Browser;
 let server: StaticServer;

@@ -1,8 +1,9 @@
 /** Debian's Chromium driven by playwright-core, headless and quiet, for tests that need a real
- * browser. `CHROMIUM_PATH` names another binary. */
+ * browser (declare `needs('chromium')`). `CHROMIUM_PATH` names another binary. */
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM } from './components.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 /** Headless, and quiet on a machine whose network is closed. */
 export const CHROMIUM_FLAGS = [

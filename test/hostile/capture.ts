@@ -4,19 +4,16 @@
  * capture here, so callers can skip instead of passing vacuously.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { findOnPath } from '../helpers/components.ts';
 
-export const DUMPCAP = '/usr/bin/dumpcap';
+/** Where dumpcap is; tests declare `needs('dumpcap')` (test/helpers/needs.ts). */
+export const DUMPCAP = findOnPath('dumpcap') ?? '/usr/bin/dumpcap';
 
 export interface Capture {
   /** Stops capturing and returns the raw capture file. */
   stop(): Promise<Buffer>;
-}
-
-export function canCapture(): boolean {
-  return existsSync(DUMPCAP);
 }
 
 /** Starts dumpcap writing to `dir/name.pcapng`; resolves once it reports that it is capturing. */

@@ -5,20 +5,17 @@
  * Each case runs in a child process, so the environment is exactly the one set up here.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '../helpers/needs.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const child = fileURLToPath(new URL('./keychain-child.ts', import.meta.url));
 const crossChild = fileURLToPath(new URL('./keychain-cross-child.ts', import.meta.url));
-const hasTools = ['/usr/bin/dbus-run-session', '/usr/bin/gnome-keyring-daemon'].every((tool) =>
-  existsSync(tool),
-);
-const hasKeytar = existsSync(path.join(repo, 'node_modules/keytar/build/Release/keytar.node'));
+needs('keyring', 'keytar');
 
 interface ChildReport {
   saved: { ok: boolean; code?: string; detail?: string };
@@ -71,49 +68,46 @@ const node = [
   'kc-Secret-1',
 ];
 
-describe.skipIf(!hasTools || !hasKeytar)(
-  'keychain (gnome-keyring; skipped when dbus-run-session, gnome-keyring or the keytar build is missing)',
-  () => {
-    it('saves, loads and deletes through an unlocked gnome-keyring', async () => {
-      const script = `printf throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"`;
-      const report = await run('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...node]);
-      expect(report.saved).toEqual({ ok: true });
-      expect(report.loadedMatches).toBe(true);
-      expect(report.deleted).toBe(true);
-      expect(report.afterDelete).toBeNull();
-    });
+describe('keychain (gnome-keyring; skipped when dbus-run-session, gnome-keyring or the keytar build is missing)', () => {
+  it('saves, loads and deletes through an unlocked gnome-keyring', async () => {
+    const script = `printf throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"`;
+    const report = await run('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...node]);
+    expect(report.saved).toEqual({ ok: true });
+    expect(report.loadedMatches).toBe(true);
+    expect(report.deleted).toBe(true);
+    expect(report.afterDelete).toBeNull();
+  });
 
-    it('finds across the CLI and the app what the other saved, one entry per account and server', async () => {
-      const script = `printf throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"`;
-      const cross = ['node', '--import', 'tsx', crossChild];
-      const report = (await run('dbus-run-session', [
-        '--',
-        'sh',
-        '-c',
-        script,
-        'sh',
-        ...cross,
-      ])) as unknown as Record<string, unknown>;
-      expect(report).toEqual({
-        cliSaved: { ok: true },
-        wizardFoundCli: true,
-        wizardKeychain: 'saved',
-        cliFindsWizard: true,
-        separateServers: true,
-      });
+  it('finds across the CLI and the app what the other saved, one entry per account and server', async () => {
+    const script = `printf throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"`;
+    const cross = ['node', '--import', 'tsx', crossChild];
+    const report = (await run('dbus-run-session', [
+      '--',
+      'sh',
+      '-c',
+      script,
+      'sh',
+      ...cross,
+    ])) as unknown as Record<string, unknown>;
+    expect(report).toEqual({
+      cliSaved: { ok: true },
+      wizardFoundCli: true,
+      wizardKeychain: 'saved',
+      cliFindsWizard: true,
+      separateServers: true,
     });
+  });
 
-    it('says keychain-unavailable, not a stack trace, without a session bus', async () => {
-      const report = await run(node[0]!, node.slice(1));
-      expect(report.saved).toMatchObject({ ok: false, code: 'keychain-unavailable' });
-      expect(report.saved.detail).toMatch(/D-Bus/i);
-      expect(report.saved.detail).not.toMatch(/\n\s+at /);
-    });
+  it('says keychain-unavailable, not a stack trace, without a session bus', async () => {
+    const report = await run(node[0]!, node.slice(1));
+    expect(report.saved).toMatchObject({ ok: false, code: 'keychain-unavailable' });
+    expect(report.saved.detail).toMatch(/D-Bus/i);
+    expect(report.saved.detail).not.toMatch(/\n\s+at /);
+  });
 
-    it('says keychain-unavailable when the Secret Service has no unlocked keyring', async () => {
-      const report = await run('dbus-run-session', ['--', ...node]);
-      expect(report.saved).toMatchObject({ ok: false, code: 'keychain-unavailable' });
-      expect(report.loadedMatches).toBe(false);
-    });
-  },
-);
+  it('says keychain-unavailable when the Secret Service has no unlocked keyring', async () => {
+    const report = await run('dbus-run-session', ['--', ...node]);
+    expect(report.saved).toMatchObject({ ok: false, code: 'keychain-unavailable' });
+    expect(report.loadedMatches).toBe(false);
+  });
+});

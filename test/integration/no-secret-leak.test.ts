@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { verifyEndpoint } from '../../electron/engine/verify/index.ts';
 import type { Endpoint, Protocol, Security } from '../../shared/model.ts';
-import { canCapture, formsIn, passwordForms, startCapture } from '../hostile/capture.ts';
+import { formsIn, passwordForms, startCapture } from '../hostile/capture.ts';
+import { needs } from '../helpers/needs.ts';
 import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
 
 const lab = inject('lab');
@@ -49,7 +50,8 @@ function endpoint(
   return { protocol, host, port, security, username: user.username };
 }
 
-describe.skipIf(!canCapture())('the password on the wire (dumpcap on lo)', () => {
+describe('the password on the wire (dumpcap on lo)', () => {
+  needs('dumpcap');
   it('never appears in cleartext on STARTTLS or TLS ports; the positive control shows it would', async (context) => {
     const filter = `host ${LAB_HOSTS.good.address} or host ${LAB_HOSTS.plain.address}`;
     const capture = await startCapture(dir, 'wire', filter);

@@ -12,8 +12,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { verifyEndpoint, type LoginResult } from '../../electron/engine/verify/index.ts';
 import type { Endpoint, Protocol, Security } from '../../shared/model.ts';
-import { canCapture, passwordForms, startCapture } from '../hostile/capture.ts';
+import { passwordForms, startCapture } from '../hostile/capture.ts';
+import { needs } from '../helpers/needs.ts';
 import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
+
+needs('lab', 'dumpcap');
 
 const lab = inject('lab');
 const host = LAB_HOSTS.plain;
@@ -61,31 +64,28 @@ function found(capture: Buffer): string[] {
   return forms.filter((form) => capture.includes(Buffer.from(form, 'latin1')));
 }
 
-describe.skipIf(!canCapture())(
-  'password on the wire (skipped when dumpcap is not installed)',
-  () => {
-    it('never crosses loopback without consent and does with consent (skipped if dumpcap cannot capture on lo)', async (context) => {
-      const refused = await startCapture(dir, 'refused', `host ${host.address}`);
-      if (!refused) return context.skip();
-      const plainRefused = await verifyAll('plain', undefined);
-      const starttlsMissing = await verifyAll('starttls', undefined);
-      const withoutConsent = await refused.stop();
+describe('password on the wire (skipped when dumpcap is not installed)', () => {
+  it('never crosses loopback without consent and does with consent (skipped if dumpcap cannot capture on lo)', async (context) => {
+    const refused = await startCapture(dir, 'refused', `host ${host.address}`);
+    if (!refused) return context.skip();
+    const plainRefused = await verifyAll('plain', undefined);
+    const starttlsMissing = await verifyAll('starttls', undefined);
+    const withoutConsent = await refused.stop();
 
-      for (const result of plainRefused)
-        expect(result).toMatchObject({ ok: false, reason: 'insecure-refused' });
-      for (const result of starttlsMissing)
-        expect(result).toMatchObject({ ok: false, reason: 'tls-error' });
-      // The STARTTLS attempts did connect: the capture holds their traffic, but not the password.
-      expect(withoutConsent.includes(Buffer.from('EHLO'))).toBe(true);
-      expect(found(withoutConsent)).toEqual([]);
+    for (const result of plainRefused)
+      expect(result).toMatchObject({ ok: false, reason: 'insecure-refused' });
+    for (const result of starttlsMissing)
+      expect(result).toMatchObject({ ok: false, reason: 'tls-error' });
+    // The STARTTLS attempts did connect: the capture holds their traffic, but not the password.
+    expect(withoutConsent.includes(Buffer.from('EHLO'))).toBe(true);
+    expect(found(withoutConsent)).toEqual([]);
 
-      const allowed = await startCapture(dir, 'allowed', `host ${host.address}`);
-      if (!allowed) return context.skip();
-      const withConsent = await verifyAll('plain', [host.name]);
-      const consentCapture = await allowed.stop();
-      for (const result of withConsent) expect(result).toMatchObject({ ok: true });
-      // The lab offers SASL PLAIN on all three, so the password travels as base64 of \0user\0pass.
-      expect(found(consentCapture)).toContain(forms[1]);
-    });
-  },
-);
+    const allowed = await startCapture(dir, 'allowed', `host ${host.address}`);
+    if (!allowed) return context.skip();
+    const withConsent = await verifyAll('plain', [host.name]);
+    const consentCapture = await allowed.stop();
+    for (const result of withConsent) expect(result).toMatchObject({ ok: true });
+    // The lab offers SASL PLAIN on all three, so the password travels as base64 of \0user\0pass.
+    expect(found(consentCapture)).toContain(forms[1]);
+  });
+});

@@ -11,6 +11,9 @@ import { settingsSheet } from '../../shared/export/settings-sheet.ts';
 import { createI18n, type Language } from '../../shared/i18n/index.ts';
 import type { AccountSettings } from '../../shared/model.ts';
 import { launchChromium } from '../helpers/chromium.ts';
+import { needs } from '../helpers/needs.ts';
+
+needs('chromium');
 
 const ARTEFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 

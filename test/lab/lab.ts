@@ -13,6 +13,7 @@ import type { LabInfo } from './lab-info.ts';
 import type { LabState } from './lab-state.ts';
 import { startNodeServers } from './node-servers.ts';
 import { startPostfix, stopPostfix } from './postfix.ts';
+import { describeBusy, holderOf, listeners, type LabPort, type Listener } from './port-holders.ts';
 import { portAnswers, stopPid, waitForServer, type ServerCheck } from './processes.ts';
 import { SILENT_PORTS } from './silent-host.ts';
 import { LAB_DNS, LAB_HOSTS, LAB_WEB } from './topology.ts';
@@ -44,36 +45,56 @@ export async function stopLabProcesses(
 const STATE_PREFIX = 'mailsetup-lab-';
 
 /** Every address:port the lab listens on; all must be free before it starts. */
-function labPorts(): Array<{ host: string; port: number }> {
+export function labPorts(): LabPort[] {
+  const tcp = (host: string, ports: readonly number[]): LabPort[] =>
+    ports.map((port) => ({ host, port, protocol: 'tcp' }));
   const tlsHostPorts = [
     LAB_HOSTS.good,
     LAB_HOSTS.expired,
     LAB_HOSTS.wrongName,
     LAB_HOSTS.selfSigned,
     LAB_HOSTS.notYetValid,
-  ].flatMap((h) => [993, 143, 995, 110, 465, 587, 25].map((port) => ({ host: h.address, port })));
+  ].flatMap((h) => tcp(h.address, [993, 143, 995, 110, 465, 587, 25]));
   return [
     ...tlsHostPorts,
-    ...[143, 110, 587, 25].map((port) => ({ host: LAB_HOSTS.plain.address, port })),
-    ...[465, 587, 25, 110, 993, 143].map((port) => ({ host: LAB_HOSTS.legacy.address, port })),
-    ...SILENT_PORTS.map((port) => ({ host: LAB_HOSTS.silent.address, port })),
-    { host: LAB_WEB.address, port: 443 },
-    { host: LAB_WEB.address, port: 80 },
-    { host: LAB_DNS.host, port: LAB_DNS.port },
+    ...tcp(LAB_HOSTS.plain.address, [143, 110, 587, 25]),
+    ...tcp(LAB_HOSTS.legacy.address, [465, 587, 25, 110, 993, 143]),
+    ...tcp(LAB_HOSTS.silent.address, SILENT_PORTS),
+    ...tcp(LAB_WEB.address, [443, 80]),
+    { host: LAB_DNS.host, port: LAB_DNS.port, protocol: 'tcp' },
+    { host: LAB_DNS.host, port: LAB_DNS.port, protocol: 'udp' },
   ];
 }
 
-/** Fails fast when something (another lab, a system daemon) already holds a lab port. */
-async function assertPortsFree(): Promise<void> {
+/** The lab could not start for a reason the person can act on; its message says which. */
+export class LabStartError extends Error {
+  override name = 'LabStartError';
+}
+
+/** The lab ports something else holds, each with its holder where ss can name it. */
+async function busyPorts(): Promise<Array<{ port: LabPort; holder: Listener | undefined }>> {
   const ports = labPorts();
-  const taken = await Promise.all(ports.map((p) => portAnswers(p.host, p.port)));
-  const busy = ports.filter((_, i) => taken[i]).map((p) => `${p.host}:${p.port}`);
-  if (busy.length > 0) {
-    throw new Error(
-      `cannot start the mail lab: ${busy.slice(0, 5).join(', ')}${busy.length > 5 ? ' ...' : ''} ` +
-        'already in use (another lab? try npm run lab:down; a system postfix/dovecot? stop it)',
-    );
+  const all = listeners();
+  if (all) {
+    return ports.flatMap((port) => {
+      const holder = holderOf(port, all);
+      return holder ? [{ port, holder }] : [];
+    });
   }
+  // No ss: a TCP connect tells at least that the port is taken.
+  const tcp = ports.filter((p) => p.protocol === 'tcp');
+  const taken = await Promise.all(tcp.map((p) => portAnswers(p.host, p.port)));
+  return tcp.filter((_, i) => taken[i]).map((port) => ({ port, holder: undefined }));
+}
+
+/** Fails fast, in one line, when something (another lab, a system daemon) holds a lab port. */
+async function assertPortsFree(): Promise<void> {
+  const busy = await busyPorts();
+  if (busy.length === 0) return;
+  throw new LabStartError(
+    `cannot start the mail lab: ${describeBusy(busy)}. Stop that server (npm run lab:down if ` +
+      'it is a lab), or run npm test where it can make a network namespace.',
+  );
 }
 
 /** Starts every lab server; resolves when all of them answer. */
@@ -108,7 +129,10 @@ export async function startLab(): Promise<RunningLab> {
     await Promise.all(servers.map((s) => waitForServer(s)));
   } catch (error) {
     await stopLabProcesses({ ...state(), info: { ...info, stateDir: '' } });
-    throw error;
+    // The message names the server and the tail of its log: enough to act on, without a stack.
+    throw new LabStartError(error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
   }
   return {
     ...info,
