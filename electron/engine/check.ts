@@ -5,6 +5,7 @@
  * from an untrusted source a warning. Progress streams out as events.
  */
 import type { ParsedAddress } from '../../shared/address.ts';
+import type { HealthReport } from '../../shared/health.ts';
 import type { Candidate, Finding, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import {
@@ -14,6 +15,7 @@ import {
   type DiscoverOptions,
   type DiscoveryResult,
 } from './discover/index.ts';
+import { checkDomainHealth, type HealthOptions } from './health/index.ts';
 import { createResolver } from './net/resolver.ts';
 import type { ProbeEvent, ProbeOptions } from './probe/index.ts';
 import { planHosts, ProbeCache, probeHosts } from './check-probes.ts';
@@ -30,9 +32,15 @@ export interface CheckReport extends DiscoveryResult {
   probes: ProbeReport[];
   findings: Finding[];
   recommended: Recommendation;
+  /** Domain health, when asked for (`health` option). */
+  health?: HealthReport;
 }
 
-export type CheckOptions = DiscoverOptions & ProbeOptions;
+export type CheckOptions = DiscoverOptions &
+  ProbeOptions & {
+    /** Also check the domain's records (SPF, DKIM, DMARC, MTA-STS, TLS-RPT, MX). */
+    health?: Pick<HealthOptions, 'dkimSelectors' | 'probeCache'>;
+  };
 
 export type CheckEvent =
   DiscoverEvent | (ProbeEvent & { host: string }) | { type: 'check-done'; report: CheckReport };
@@ -72,6 +80,18 @@ export async function* checkAddress(
     yield step.value;
   }
 
+  // The domain's records are checked while its servers are probed.
+  const health =
+    options.health && !options.offline
+      ? checkDomainHealth(address.domain, {
+          ...options.health,
+          resolver,
+          ca: options.ca,
+          timeoutMs: options.timeoutMs,
+          signal: options.signal,
+          ...(result.provider ? { providerId: result.provider } : {}),
+        })
+      : undefined;
   let probes: ProbeReport[] = [];
   if (!options.offline) {
     const plans = planHosts(result.incoming, result.outgoing);
@@ -101,6 +121,7 @@ export async function* checkAddress(
     ...probes.flatMap((report) => report.findings),
   ];
   const report: CheckReport = { ...result, incoming, outgoing, probes, findings, recommended };
+  if (health) report.health = await health;
   yield { type: 'check-done', report };
   return report;
 }

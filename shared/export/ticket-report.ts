@@ -6,6 +6,8 @@
  * fields are dropped and any occurrence of the password in server text is masked.
  */
 import { alsoOnPorts, groupFindings, type FindingGroup } from '../findings-group.ts';
+import type { HealthReport } from '../health.ts';
+import { healthTextLines } from '../health-text.ts';
 import type { AccountSettings, Candidate, Finding, ProbeReport, SourceReport } from '../model.ts';
 import { providerText, type GuidanceInput } from './guidance.ts';
 import type { ExportNote, ExportPart, Translate } from './types.ts';
@@ -19,6 +21,8 @@ export interface CheckReportInput {
   outgoing?: readonly Candidate[];
   probes?: readonly ProbeReport[];
   findings?: readonly Finding[];
+  /** Domain health (check --health, the helpdesk view): records found, problems and fixes. */
+  health?: HealthReport;
 }
 
 export type LoginResultInput =
@@ -90,6 +94,7 @@ function reportJson(settings: AccountSettings, options: ReportOptions, now: Date
       ...(g.url ? { url: g.url } : {}),
     })),
     notes: options.notes ?? [],
+    ...(check?.health ? { health: check.health } : {}),
   };
   return `${JSON.stringify(redact(data, settings.password), null, 2)}\n`;
 }
@@ -161,6 +166,12 @@ function reportText(settings: AccountSettings, options: ReportOptions, now: Date
       ? groupFindings(findings, (f) => findingText(t, f)).map((g) => findingLine(t, g))
       : [t('export:report.none')]),
   );
+  if (check?.health) {
+    lines.push(
+      ...heading('health:ui.title'),
+      ...healthTextLines(t, check.health, { line: (text) => oneLine(text, 2000) }),
+    );
+  }
   if (check?.probes?.length)
     lines.push(...heading('export:report.probes'), ...check.probes.flatMap(probeLines));
   if (check?.sources?.length) {
