@@ -51,6 +51,7 @@ function labPorts(): Array<{ host: string; port: number }> {
     LAB_HOSTS.wrongName,
     LAB_HOSTS.selfSigned,
     LAB_HOSTS.notYetValid,
+    LAB_HOSTS.expiring,
   ].flatMap((h) => [993, 143, 995, 110, 465, 587, 25].map((port) => ({ host: h.address, port })));
   return [
     ...tlsHostPorts,
