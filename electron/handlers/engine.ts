@@ -51,13 +51,19 @@ type RunContext = Pick<HandlerContext, 'signal' | 'emit'>;
 
 /** `check:run`: discovery and probes for one address, progress events forwarded. */
 export async function runCheck(
-  { address }: RequestOf<'check:run'>,
+  { address, helpdesk }: RequestOf<'check:run'>,
   { signal, emit }: RunContext,
   net: EngineNet = {},
 ): Promise<Result<CheckReport>> {
   const parsed = parseAddress(address);
   if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
-  const report = await drain(checkAddress(parsed.value, { ...net, signal }), emit, 'check-done');
+  // The helpdesk view shows the domain's health too (its Domain section, the ticket report).
+  const health = helpdesk ? { health: {} } : {};
+  const report = await drain(
+    checkAddress(parsed.value, { ...net, ...health, signal }),
+    emit,
+    'check-done',
+  );
   return { ok: true, value: report };
 }
 

@@ -5,6 +5,7 @@
  * provider (by the account's provider id, the address domain, else the MX) decides which SPF
  * include and DKIM keys are expected, and the records to publish when they are missing.
  */
+import { setMaxListeners } from 'node:events';
 import type { HealthFinding, HealthReport } from '../../../shared/health.ts';
 import {
   findProviderByDomain,
@@ -71,6 +72,8 @@ export async function checkDomainHealth(
   options: HealthOptions = {},
 ): Promise<HealthReport> {
   const started = performance.now();
+  // Every DKIM selector, include and fetch listens on the caller's signal at once.
+  if (options.signal) setMaxListeners(64, options.signal);
   const timeoutMs = options.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   const dns = healthDns(withTxt(options.resolver, timeoutMs), options.signal);
   const mx = await lookupMx(dns, domain);
