@@ -10,16 +10,14 @@ const SYNOPSES: Record<string, string> = {
   probe: `  mailsetup probe <host> [--port N]... [--dns IP[:PORT]] [--ca FILE]... [--timeout MS] [--json]`,
   discover: `  mailsetup discover <address> [--dns IP[:PORT]] [--ca FILE]... [--ispdb URL] [--offline]
 ${INDENT}[--timeout MS] [--json]`,
-  check: `  mailsetup check <address> [--password-stdin [--allow-insecure] [--from ADDRESS]
-${INDENT}[--save-password]] [--export DIR [--format LIST] [--force] [--include-password]]
+  check: `  mailsetup check <address> | --batch FILE [--concurrency N]
+${INDENT}[--password-stdin [--allow-insecure] [--from ADDRESS] [--save-password]]
+${INDENT}[--export DIR [--format LIST] [--force] [--include-password]]
 ${INDENT}[--health [--dkim-selector S]...] [--dns IP[:PORT]] [--ca FILE]... [--ispdb URL]
-${INDENT}[--offline] [--timeout MS] [--json]
-  mailsetup check --batch FILE [--concurrency N] [--health] [--dns IP[:PORT]] [--ca FILE]...
-${INDENT}[--ispdb URL] [--offline] [--timeout MS]`,
-  health: `  mailsetup health <address-or-domain> [--dkim-selector S]... [--provider ID]
-${INDENT}[--dns IP[:PORT]] [--ca FILE]... [--timeout MS] [--json]
-  mailsetup health --batch FILE [--concurrency N] [--dkim-selector S]... [--dns IP[:PORT]]
-${INDENT}[--ca FILE]... [--timeout MS]`,
+${INDENT}[--offline] [--timeout MS] [--json]`,
+  health: `  mailsetup health <address-or-domain> | --batch FILE [--concurrency N]
+${INDENT}[--dkim-selector S]... [--provider ID] [--dns IP[:PORT]] [--ca FILE]... [--timeout MS]
+${INDENT}[--json]`,
   export: `  mailsetup export --settings FILE.json --out DIR [--format LIST] [--force]
 ${INDENT}[--include-password --password-stdin] [--lang en|de]`,
 };

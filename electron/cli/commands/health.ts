@@ -29,7 +29,7 @@ export const HEALTH_ARG_OPTIONS = {
   concurrency: { type: 'string' },
 } as const;
 
-const HEALTH_OPTIONS = {
+export const HEALTH_COMMAND_OPTIONS = {
   dns: DISCOVERY_OPTIONS.dns,
   ca: DISCOVERY_OPTIONS.ca,
   timeout: DISCOVERY_OPTIONS.timeout,
@@ -73,7 +73,7 @@ export function healthExitCode(report: HealthReport): number {
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const t = createTranslate(languageFromEnv(io.env));
-  const { values, positionals } = parseCommandArgs(args, HEALTH_OPTIONS, t);
+  const { values, positionals } = parseCommandArgs(args, HEALTH_COMMAND_OPTIONS, t);
   const engine = await discoveryOptionsFrom(values, t);
   const dkimSelectors = parseSelectorArgs(values['dkim-selector'], t);
   if (values.provider !== undefined && !findProviderById(values.provider)) {
