@@ -43,12 +43,13 @@ export function withTxt(resolver: Resolver | undefined, timeoutMs?: number): Ful
 
 export function healthDns(base: FullResolver, signal?: AbortSignal): HealthDns {
   let queries = 0;
-  const count = <T>(run: () => Promise<T>): Promise<T> => {
-    queries++;
+  const count = <T>(run: () => Promise<T>, asked = 1): Promise<T> => {
+    queries += asked;
     return run();
   };
   const resolver: Resolver = {
-    lookup: (host, s) => count(() => base.lookup(host, s ?? signal)),
+    // An address lookup asks A and AAAA.
+    lookup: (host, s) => count(() => base.lookup(host, s ?? signal), 2),
     mx: (domain, s) => count(() => base.mx(domain, s ?? signal)),
     srv: (name, s) => count(() => base.srv(name, s ?? signal)),
   };
