@@ -3,12 +3,13 @@
  * lab (started here unless one is up already, and then stopped again), prints a table of medians
  * and writes it, with the machine's description and the date, to bench/results.md (a run with
  * --only prints but leaves the file alone). Not part of `npm test`. Benchmark ids: nmap,
- * parallel, silent, e2e, scale, startup.
+ * parallel, silent, e2e, scale, startup, health.
  */
 import { parseArgs } from 'node:util';
 import { acquireLab, releaseLab } from '../test/lab/lab-lease.ts';
 import { runCommand, type Benchmark, type Row } from './harness.ts';
 import * as endToEnd from './end-to-end.ts';
+import * as health from './health.ts';
 import { describeMachine } from './machine.ts';
 import * as parallel from './parallelism.ts';
 import * as nmap from './probe-vs-nmap.ts';
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   { id: 'e2e', title: 'End to end', run: endToEnd.run },
   { id: 'scale', title: 'Scale: 50 hosts', run: scale.run },
   { id: 'startup', title: 'Start-up and size', run: startup.run },
+  { id: 'health', title: 'Domain health', run: health.run },
 ];
 
 function options(): { runs: number; only: Set<string> | null } {

@@ -10,6 +10,7 @@ export const FINDING_CODES = [
   'starttls-missing',
   'starttls-failed',
   'cert-expired',
+  'cert-expiring-soon',
   'cert-not-yet-valid',
   'cert-hostname-mismatch',
   'cert-untrusted',

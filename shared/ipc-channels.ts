@@ -15,6 +15,7 @@ export const METHODS = {
   setLanguage: 'app:set-language',
   runCheck: 'check:run',
   runProbe: 'probe:run',
+  runHealth: 'health:run',
   runVerify: 'verify:run',
   cancelOperation: 'operation:cancel',
   saveExport: 'export:save',

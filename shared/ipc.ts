@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { AccountSettings, Endpoint, ProbeReport, Protocol, Security } from './model.ts';
+import type { HealthReport } from './health.ts';
 import type { CheckReport, ProgressEvent, VerifyAnswer } from './reports.ts';
 import type { METHODS } from './ipc-channels.ts';
 
@@ -87,6 +88,21 @@ export const requestSchemas = {
     /** Helpdesk mode probes every candidate host fully. */
     helpdesk: z.boolean().optional(),
   }),
+  /** Domain health (MX, SPF, DKIM, DMARC, MTA-STS, TLS-RPT) of an address's or a bare domain. */
+  'health:run': z.object({
+    operationId,
+    target: text(320),
+    dkimSelectors: z
+      .array(
+        z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,63}(\.[A-Za-z0-9_-]{1,63})*$/, 'selector')
+          .max(200),
+      )
+      .max(8)
+      .optional(),
+    providerId: text(64).optional(),
+  }),
   'probe:run': z.object({
     operationId,
     host: hostname,
@@ -161,6 +177,7 @@ export interface ResponseMap {
   'app:set-language': AppInfo;
   'check:run': CheckReport;
   'probe:run': ProbeReport;
+  'health:run': HealthReport;
   'verify:run': VerifyAnswer;
   'operation:cancel': boolean;
   'export:save': { paths: string[] } | { cancelled: true };

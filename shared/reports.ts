@@ -22,6 +22,7 @@ import type {
   TlsFacts,
 } from './model.ts';
 import { PORT_STATUSES } from './model.ts';
+import { HEALTH_CHECKS, HEALTH_CODES, type HealthReport } from './health.ts';
 import type { Guidance } from './providers/guidance.ts';
 import type { DnsRecord } from './providers/types.ts';
 
@@ -67,6 +68,8 @@ export interface CheckReport extends DiscoveryResult {
   probes: ProbeReport[];
   findings: Finding[];
   recommended: Recommendation;
+  /** Domain health, when asked for (`check --health`, the helpdesk view). */
+  health?: HealthReport;
 }
 
 export type CheckEvent =
@@ -130,17 +133,17 @@ const verifyReason = z.enum(VERIFY_REASONS);
 // Finding codes are stable, but a finding from a newer engine must not make a report unreadable.
 const findingCode = z.union([z.enum(FINDING_CODES), z.string()]);
 
-export const findingSchema = exact<Finding>()(
-  z.object({
-    severity: z.enum(['error', 'warning', 'info']),
-    code: findingCode,
-    port: z.optional(z.number()),
-    host: z.optional(z.string()),
-    protocol: z.optional(protocol),
-    message: z.optional(z.string()),
-    params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
-  }),
-);
+const findingShape = {
+  severity: z.enum(['error', 'warning', 'info']),
+  code: findingCode,
+  port: z.optional(z.number()),
+  host: z.optional(z.string()),
+  protocol: z.optional(protocol),
+  message: z.optional(z.string()),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+};
+
+export const findingSchema = exact<Finding>()(z.object(findingShape));
 
 const certificateSchema = exact<CertificateFacts>()(
   z.object({
@@ -238,6 +241,38 @@ const discoveryShape = {
 
 export const discoveryResultSchema = exact<DiscoveryResult>()(z.object(discoveryShape));
 
+const healthCheck = z.enum(HEALTH_CHECKS);
+
+export const healthReportSchema = exact<HealthReport>()(
+  z.object({
+    domain: z.string(),
+    provider: z.nullable(z.string()),
+    mx: z.array(z.string()),
+    records: z.array(
+      z.object({
+        check: healthCheck,
+        name: z.string(),
+        type: z.enum(['MX', 'TXT', 'HTTPS']),
+        value: z.string(),
+      }),
+    ),
+    findings: z.array(
+      z.object({
+        ...findingShape,
+        code: z.enum(HEALTH_CODES),
+        check: healthCheck,
+        record: z.optional(z.string()),
+      }),
+    ),
+    toPublish: z.array(
+      z.object({ type: z.enum(['TXT', 'CNAME', 'MX']), name: z.string(), value: z.string() }),
+    ),
+    probes: z.array(probeReportSchema),
+    dnsQueries: z.number(),
+    ms: z.number(),
+  }),
+);
+
 export const checkReportSchema = exact<CheckReport>()(
   z.object({
     ...discoveryShape,
@@ -248,6 +283,7 @@ export const checkReportSchema = exact<CheckReport>()(
       outgoing: z.nullable(candidateSchema),
       username: z.nullable(z.string()),
     }),
+    health: z.optional(healthReportSchema),
   }),
 );
 

@@ -10,9 +10,14 @@ const SYNOPSES: Record<string, string> = {
   probe: `  mailsetup probe <host> [--port N]... [--dns IP[:PORT]] [--ca FILE]... [--timeout MS] [--json]`,
   discover: `  mailsetup discover <address> [--dns IP[:PORT]] [--ca FILE]... [--ispdb URL] [--offline]
 ${INDENT}[--timeout MS] [--json]`,
-  check: `  mailsetup check <address> [--password-stdin [--allow-insecure] [--from ADDRESS]
-${INDENT}[--save-password]] [--export DIR [--format LIST] [--force] [--include-password]]
-${INDENT}[--dns IP[:PORT]] [--ca FILE]... [--ispdb URL] [--offline] [--timeout MS] [--json]`,
+  check: `  mailsetup check <address> | --batch FILE [--concurrency N]
+${INDENT}[--password-stdin [--allow-insecure] [--from ADDRESS] [--save-password]]
+${INDENT}[--export DIR [--format LIST] [--force] [--include-password]]
+${INDENT}[--health [--dkim-selector S]...] [--dns IP[:PORT]] [--ca FILE]... [--ispdb URL]
+${INDENT}[--offline] [--timeout MS] [--json]`,
+  health: `  mailsetup health <address-or-domain> | --batch FILE [--concurrency N]
+${INDENT}[--dkim-selector S]... [--provider ID] [--dns IP[:PORT]] [--ca FILE]... [--timeout MS]
+${INDENT}[--json]`,
   export: `  mailsetup export --settings FILE.json --out DIR [--format LIST] [--force]
 ${INDENT}[--include-password --password-stdin] [--lang en|de]`,
 };
@@ -40,6 +45,11 @@ const OPTIONS: Array<[string, string]> = [
   ['--lang en|de', 'the language of the exported files (default: from the environment)'],
   ['--ispdb URL', "ask this ISPDB URL instead of Thunderbird's public one"],
   ['--offline', 'built-in provider knowledge only: no discovery request, no probe'],
+  ['--health', "also check the domain's MX, SPF, DKIM, DMARC, MTA-STS and TLS-RPT records"],
+  ['--dkim-selector S', 'also ask this DKIM selector (repeatable)'],
+  ['--provider ID', 'the account is at this provider (catalogue id, e.g. plentyone)'],
+  ['--batch FILE', 'one address or domain per line (- = standard input); one JSON line each'],
+  ['--concurrency N', 'lines in work at once in --batch mode, 1-64, default 8'],
 ];
 
 const PINNING =
@@ -57,6 +67,8 @@ const EXIT_CODES: Record<string, string> = {
     'Exit codes: 0 settings found, 1 nothing found, 2 bad usage or address, 3 every network source failed.',
   check:
     'Exit codes: 0 done, 1 errors found, nothing to recommend or a failed login, 2 bad usage or\naddress, 3 could not run.',
+  health:
+    'Exit codes: 0 done, 1 an error found (--batch: in any line), 2 bad usage or input, 3 no DNS\nanswer at all.',
   export:
     'Exit codes: 0 written, 2 bad usage, a bad settings file or a file that exists already,\n3 could not write.',
 };

@@ -14,6 +14,7 @@ import {
   type DiscoverOptions,
   type DiscoveryResult,
 } from './discover/index.ts';
+import { checkDomainHealth, type HealthOptions } from './health/index.ts';
 import { createResolver } from './net/resolver.ts';
 import type { ProbeOptions } from './probe/index.ts';
 import { planHosts, ProbeCache, probeHosts } from './check-probes.ts';
@@ -22,7 +23,11 @@ import { drain } from './async-flow.ts';
 
 export type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
 
-export type CheckOptions = DiscoverOptions & ProbeOptions;
+export type CheckOptions = DiscoverOptions &
+  ProbeOptions & {
+    /** Also check the domain's records (SPF, DKIM, DMARC, MTA-STS, TLS-RPT, MX). */
+    health?: Pick<HealthOptions, 'dkimSelectors' | 'probeCache'>;
+  };
 
 /** Findings that come from what discovery learnt, not from a port. */
 function discoveryFindings(result: DiscoveryResult): Finding[] {
@@ -49,6 +54,19 @@ export async function* checkAddress(
     prober: cache.prober(options.prober ?? defaultProber(options, resolver)),
   };
   const result: DiscoveryResult = yield* discoverSettings(address, discoverOptions);
+
+  // The domain's records are checked while its servers are probed.
+  const health =
+    options.health && !options.offline
+      ? checkDomainHealth(address.domain, {
+          ...options.health,
+          resolver,
+          ca: options.ca,
+          timeoutMs: options.timeoutMs,
+          signal: options.signal,
+          ...(result.provider ? { providerId: result.provider } : {}),
+        })
+      : undefined;
   const probes: ProbeReport[] = options.offline
     ? []
     : yield* probeHosts(
@@ -72,6 +90,7 @@ export async function* checkAddress(
     ...probes.flatMap((report) => report.findings),
   ];
   const report: CheckReport = { ...result, incoming, outgoing, probes, findings, recommended };
+  if (health) report.health = await health;
   yield { type: 'check-done', report };
   return report;
 }

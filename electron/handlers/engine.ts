@@ -36,13 +36,15 @@ type RunContext = Pick<HandlerContext, 'signal' | 'emit'>;
 
 /** `check:run`: discovery and probes for one address, progress events forwarded. */
 export async function runCheck(
-  { address }: RequestOf<'check:run'>,
+  { address, helpdesk }: RequestOf<'check:run'>,
   { signal, emit }: RunContext,
   net: EngineNet = {},
 ): Promise<Result<CheckReport>> {
   const parsed = parseAddress(address);
   if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
-  const events = checkAddress(parsed.value, { ...net, signal });
+  // The helpdesk view shows the domain's health too (its Domain section, the ticket report).
+  const health = helpdesk ? { health: {} } : {};
+  const events = checkAddress(parsed.value, { ...net, ...health, signal });
   // Every event but the last, whose report is the call's result.
   const report = await drain(events, (event) => {
     if (event.type !== 'check-done') emit(event);

@@ -7,6 +7,7 @@ import { appHandlers, type AppDeps } from './app.ts';
 import { clipboardHandlers } from './clipboard.ts';
 import { engineHandlers } from './engine.ts';
 import { exportHandlers } from './export.ts';
+import { healthHandlers } from './health.ts';
 import { secretHandlers } from './secret.ts';
 import { sheetHandlers } from './sheet.ts';
 import { shellHandlers } from './shell.ts';
@@ -24,6 +25,7 @@ export function createHandlers(deps: MainDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...engineHandlers(),
+    ...healthHandlers(),
     ...exportHandlers(deps),
     ...sheetHandlers(deps),
     ...secretHandlers(deps.secrets),

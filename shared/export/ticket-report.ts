@@ -6,6 +6,7 @@
  * fields are dropped and any occurrence of the password in server text is masked.
  */
 import { alsoOnPorts, groupFindings, type FindingGroup } from '../findings-group.ts';
+import { healthTextLines } from '../health-text.ts';
 import type { AccountSettings, Finding, ProbeReport } from '../model.ts';
 import type { CheckReport, LoginResult, VerificationReport } from '../reports.ts';
 import { providerText, type GuidanceInput } from './guidance.ts';
@@ -14,7 +15,10 @@ import type { ExportNote, ExportPart, Translate } from './types.ts';
 /** The check report as far as the report uses it: any part may be missing (a partial check). */
 export type CheckReportInput = Pick<CheckReport, 'address'> &
   Partial<
-    Pick<CheckReport, 'domain' | 'sources' | 'incoming' | 'outgoing' | 'probes' | 'findings'>
+    Pick<
+      CheckReport,
+      'domain' | 'sources' | 'incoming' | 'outgoing' | 'probes' | 'findings' | 'health'
+    >
   >;
 
 /** The login test's results, when there was one (either side may be missing). */
@@ -79,6 +83,7 @@ function reportJson(settings: AccountSettings, options: ReportOptions, now: Date
       ...(g.url ? { url: g.url } : {}),
     })),
     notes: options.notes ?? [],
+    ...(check?.health ? { health: check.health } : {}),
   };
   return `${JSON.stringify(redact(data, settings.password), null, 2)}\n`;
 }
@@ -150,6 +155,12 @@ function reportText(settings: AccountSettings, options: ReportOptions, now: Date
       ? groupFindings(findings, (f) => findingText(t, f)).map((g) => findingLine(t, g))
       : [t('export:report.none')]),
   );
+  if (check?.health) {
+    lines.push(
+      ...heading('health:ui.title'),
+      ...healthTextLines(t, check.health, { line: (text) => oneLine(text, 2000) }),
+    );
+  }
   if (check?.probes?.length)
     lines.push(...heading('export:report.probes'), ...check.probes.flatMap(probeLines));
   if (check?.sources?.length) {

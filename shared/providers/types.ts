@@ -40,6 +40,20 @@ export interface DnsRecord {
   value: string;
 }
 
+/**
+ * What a provider documents for a domain whose mail it hosts: the SPF include that allows its
+ * servers, the DKIM selectors it signs with, and (where it publishes them verbatim) the key
+ * records. One source for the DNS guide a person reads and the domain health checks.
+ */
+export interface ProviderDns {
+  /** Domain named by the SPF `include:` the provider requires, e.g. `mailbox.org`. */
+  spfInclude?: string;
+  /** Selectors the provider signs with (`<selector>._domainkey.<domain>`). */
+  dkimSelectors: string[];
+  /** The DKIM TXT record per selector, when the provider documents the exact value. */
+  dkimRecords?: Record<string, string>;
+}
+
 /** One guide as the catalogue stores it: i18n keys plus an official link. */
 export interface GuideSpec {
   code: GuideCode;
@@ -97,6 +111,8 @@ export interface Provider {
    * mailbox.org). Such entries are never the first answer of an MX lookup.
    */
   hostedBy?: string;
+  /** DNS facts for hosted domains (SPF include, DKIM selectors and keys). */
+  dns?: ProviderDns;
   /** i18n keys in the 'providers' namespace: short sentences a person should read first. */
   notes: string[];
   /** The guides, in their natural order (guidanceFor reorders them for a failure reason). */

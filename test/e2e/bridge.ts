@@ -18,6 +18,7 @@ import {
 } from '../../shared/ipc.ts';
 import { METHODS } from '../../shared/ipc-channels.ts';
 import { runCheck, runVerify, type EngineNet } from '../../electron/handlers/engine.ts';
+import { runHealth } from '../../electron/handlers/health.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { MemorySecretStore } from '../../electron/engine/secrets/memory-store.ts';
 import type { LabInfo } from '../lab/lab-info.ts';
@@ -117,6 +118,14 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
     },
     async runProbe() {
       return fail('not-available');
+    },
+    async runHealth(request) {
+      const controller = operation(request.operationId);
+      try {
+        return await runHealth(request, { signal: controller.signal }, net);
+      } finally {
+        operations.delete(request.operationId);
+      }
     },
     async runVerify(request) {
       const controller = operation(request.operationId);

@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runTool } from './processes.ts';
+import { EXPIRING_CERT_DAYS, MTA_STS_HOSTS } from './health-records.ts';
 import { GOOD_CERT_NAMES, LAB_DOMAINS, LAB_HOSTS } from './topology.ts';
 import { EC_KEY_ARGS, caArgs } from '../helpers/openssl-args.ts';
 
@@ -28,6 +29,8 @@ export interface LabCerts {
   notYetValid: CertFiles;
   legacy: CertFiles;
   web: CertFiles;
+  /** Valid now, ends in EXPIRING_CERT_DAYS days. */
+  expiring: CertFiles;
 }
 
 /** The name the wrong-name certificate carries instead of `mail.wrongname.test`. */
@@ -156,7 +159,10 @@ async function makeSelfSigned(dir: string, name: string): Promise<CertFiles> {
 
 /** Every host name the web server answers for: autoconfig.<d>, <d>, autodiscover.<d>. */
 export function webCertNames(): string[] {
-  return Object.values(LAB_DOMAINS).flatMap((d) => [`autoconfig.${d}`, d, `autodiscover.${d}`]);
+  return [
+    ...Object.values(LAB_DOMAINS).flatMap((d) => [`autoconfig.${d}`, d, `autodiscover.${d}`]),
+    ...MTA_STS_HOSTS,
+  ];
 }
 
 /** Creates the CA and all certificates in `dir` (which must exist and be empty). */
@@ -207,6 +213,13 @@ export async function makeLabCerts(dir: string): Promise<LabCerts> {
     startDays: -1,
     endDays: 29,
   });
+  const expiring = await sign({
+    file: 'expiring',
+    commonName: LAB_HOSTS.expiring.name,
+    names: [LAB_HOSTS.expiring.name],
+    startDays: -60,
+    endDays: EXPIRING_CERT_DAYS,
+  });
   const selfSigned = await makeSelfSigned(dir, LAB_HOSTS.selfSigned.name);
   const caFile = path.join(dir, 'ca.pem');
   return {
@@ -219,5 +232,6 @@ export async function makeLabCerts(dir: string): Promise<LabCerts> {
     notYetValid,
     legacy,
     web,
+    expiring,
   };
 }

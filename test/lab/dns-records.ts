@@ -2,7 +2,10 @@
  * What the lab's DNS server (dnsmasq) answers: A, MX and SRV records for the test domains, built
  * from the names in topology.ts. Tests may import this table to know what to expect.
  */
+import { HEALTH_A_RECORDS, HEALTH_MX_RECORDS, HEALTH_TXT_RECORDS } from './health-records.ts';
 import { LAB_DOMAINS, LAB_HOSTS, LAB_WEB } from './topology.ts';
+
+export type { TxtRecord } from './health-records.ts';
 
 export interface ARecord {
   name: string;
@@ -54,13 +57,18 @@ export const A_RECORDS: readonly ARecord[] = [
     { name: d, address: web },
   ]),
   { name: `autodiscover.${LAB_DOMAINS.autodiscoverOnly}`, address: web },
+  ...HEALTH_A_RECORDS,
 ];
 
 export const MX_RECORDS: readonly MxRecord[] = [
   { name: LAB_DOMAINS.good, exchange: LAB_HOSTS.good.name, priority: 10 },
   { name: LAB_DOMAINS.mxOnly, exchange: 'mxext1.mailbox.org', priority: 10 },
   { name: LAB_DOMAINS.plain, exchange: LAB_HOSTS.plain.name, priority: 10 },
+  ...HEALTH_MX_RECORDS,
 ];
+
+/** TXT records (SPF, DKIM, DMARC, MTA-STS, TLS-RPT) of the domain health cases. */
+export const TXT_RECORDS = HEALTH_TXT_RECORDS;
 
 const srv = (service: string, port: number, target: string = LAB_HOSTS.good.name): SrvRecord => ({
   name: `${service}._tcp.${LAB_DOMAINS.srvOnly}`,

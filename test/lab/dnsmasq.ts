@@ -4,9 +4,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { A_RECORDS, LOCAL_ZONES, MX_RECORDS, SRV_RECORDS } from './dns-records.ts';
+import { A_RECORDS, LOCAL_ZONES, MX_RECORDS, SRV_RECORDS, TXT_RECORDS } from './dns-records.ts';
 import { spawnServer, type ServerCheck } from './processes.ts';
 import { LAB_DNS } from './topology.ts';
+
+/** A TXT value as dnsmasq wants it: quoted strings of at most 255 bytes (RFC 1035 §3.3). */
+function txtStrings(value: string): string {
+  const parts = value.match(/.{1,255}/g) ?? [''];
+  return parts.map((part) => `"${part.replace(/["\\]/g, '\\$&')}"`).join(',');
+}
 
 function config(): string {
   const lines = [
@@ -15,6 +21,7 @@ function config(): string {
     ...A_RECORDS.map((r) => `host-record=${r.name},${r.address}`),
     ...MX_RECORDS.map((r) => `mx-host=${r.name},${r.exchange},${r.priority}`),
     ...SRV_RECORDS.map((r) => `srv-host=${r.name},${r.target},${r.port},${r.priority},${r.weight}`),
+    ...TXT_RECORDS.map((r) => `txt-record=${r.name},${txtStrings(r.value)}`),
     '',
   ];
   return lines.join('\n');

@@ -17,6 +17,7 @@ export function tlsHosts(certs: LabCerts): Array<{ address: string; files: CertF
     { address: LAB_HOSTS.wrongName.address, files: certs.wrongName },
     { address: LAB_HOSTS.selfSigned.address, files: certs.selfSigned },
     { address: LAB_HOSTS.notYetValid.address, files: certs.notYetValid },
+    { address: LAB_HOSTS.expiring.address, files: certs.expiring },
   ];
 }
 

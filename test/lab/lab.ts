@@ -54,6 +54,7 @@ export function labPorts(): LabPort[] {
     LAB_HOSTS.wrongName,
     LAB_HOSTS.selfSigned,
     LAB_HOSTS.notYetValid,
+    LAB_HOSTS.expiring,
   ].flatMap((h) => tcp(h.address, [993, 143, 995, 110, 465, 587, 25]));
   return [
     ...tlsHostPorts,

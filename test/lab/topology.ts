@@ -33,6 +33,8 @@ export const LAB_HOSTS = {
    * implicit-TLS IMAP, 110 SMTP instead of POP3; 995 refuses.
    */
   legacy: { name: 'mail.legacy.test', address: '127.0.10.9' },
+  /** Same services as `good`, certificate from the lab CA that ends in a few days (domain health). */
+  expiring: { name: 'mail.expiring.test', address: '127.0.10.16' },
 } as const;
 
 /** The HTTPS/HTTP server for autoconfig and Autodiscover documents (ports 443 and 80). */
@@ -53,6 +55,7 @@ export const GOOD_CERT_NAMES = [
   'imap.mailbox.org',
   'pop3.mailbox.org',
   'smtp.mailbox.org',
+  'mxext1.mailbox.org',
 ] as const;
 
 /** Test domains and what discovery should find for each. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_OPTIONS } from '../../electron/cli/commands/check.ts';
 import { EXPORT_COMMAND_OPTIONS } from '../../electron/cli/commands/export.ts';
+import { HEALTH_COMMAND_OPTIONS } from '../../electron/cli/commands/health.ts';
 import { DISCOVERY_OPTIONS } from '../../electron/cli/discovery-options.ts';
 import { main } from '../../electron/cli/main.ts';
 import { usage } from '../../electron/cli/usage.ts';
@@ -20,6 +21,7 @@ describe('mailsetup --help', () => {
   it.each([
     ['discover', DISCOVERY_OPTIONS],
     ['check', CHECK_OPTIONS],
+    ['health', HEALTH_COMMAND_OPTIONS],
     ['export', EXPORT_COMMAND_OPTIONS],
   ])('names every option the %s command accepts', (command, options) => {
     const text = synopsis(command);

@@ -1,5 +1,5 @@
 /**
- * DNS for the engine: addresses, MX and SRV records through either the system's resolver or a
+ * DNS for the engine: addresses, MX, SRV and TXT records through either the system's resolver or a
  * given DNS server (`IP[:PORT]`, e.g. the lab's dnsmasq). Every query has a timeout and obeys an
  * AbortSignal; a failure rejects with an Error carrying the resolver's `code` ('ENOTFOUND',
  * 'ENODATA', 'ETIMEOUT', 'ECONNREFUSED', 'ESERVFAIL', ...), which callers turn into result values.
@@ -16,6 +16,14 @@ export interface Resolver {
     signal?: AbortSignal,
   ): Promise<Array<{ name: string; port: number; priority: number; weight: number }>>;
 }
+
+/** TXT lookups (SPF, DKIM, DMARC, MTA-STS, TLS-RPT): each record's strings joined, as RFC 7208 §3.3 says. */
+export interface TxtLookup {
+  txt(name: string, signal?: AbortSignal): Promise<string[]>;
+}
+
+/** The resolver `createResolver` builds: every lookup, TXT included. */
+export type FullResolver = Resolver & TxtLookup;
 
 export interface ResolverOptions {
   /** DNS server as 'IP[:PORT]'; the system's resolver when absent. */
@@ -47,7 +55,7 @@ export function parseDnsServer(text: string): { address: string; port: number } 
   return port >= 1 && port <= 65535 ? { address, port } : null;
 }
 
-export function createResolver(options: ResolverOptions = {}): Resolver {
+export function createResolver(options: ResolverOptions = {}): FullResolver {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DNS_TIMEOUT_MS;
   let servers: string[] | undefined;
   if (options.server !== undefined) {
@@ -106,6 +114,10 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         priority: record.priority,
         weight: record.weight,
       }));
+    },
+    async txt(name, signal) {
+      const records = await query(signal, (r) => r.resolveTxt(name));
+      return records.slice(0, MAX_RECORDS).map((chunks) => chunks.join(''));
     },
   };
 }

@@ -4,6 +4,7 @@
  * a stable code (shared/codes.ts), a severity, the port, and params for its sentence.
  */
 import type { FindingCode } from '../../../shared/codes.ts';
+import { CERT_EXPIRY_WARNING_DAYS } from '../../../shared/health.ts';
 import type { Finding, PortResult, Protocol, Severity, TlsFacts } from '../../../shared/model.ts';
 import { daysUntil } from '../net/cert.ts';
 import { recogniseGreeting } from './greeting.ts';
@@ -115,6 +116,9 @@ function certificateFindings(port: PortResult, tls: TlsFacts, now: Date, add: Ad
       days: Math.max(0, -left),
       date: cert.validTo.slice(0, 10),
     });
+  }
+  if (!expired && left <= CERT_EXPIRY_WARNING_DAYS) {
+    add('warning', 'cert-expiring-soon', port, { days: left, date: cert.validTo.slice(0, 10) });
   }
   if (notYet) add('error', 'cert-not-yet-valid', port, { date: cert.validFrom.slice(0, 10) });
   if (!tls.hostnameMatch) {

@@ -12,6 +12,7 @@ import { useNow } from '../components/use-now.ts';
 import { useCodeText } from '../components/use-text.ts';
 import { useApp } from '../store/context.tsx';
 import { PortTable } from '../components/port-table.tsx';
+import { DomainHealth } from '../components/domain-health.tsx';
 
 /** An address to check for what was typed: the address itself, or `postmaster@` a bare domain. */
 export function deskAddressOf(input: string): string | null {
@@ -136,6 +137,7 @@ export function HelpdeskView() {
               <p>{t('wizard:helpdesk.no-findings')}</p>
             )}
           </section>
+          {report.health && <DomainHealth report={report.health} />}
           <ProbeTable probes={report.probes} />
           {desk.sources.length > 0 && sources}
         </>

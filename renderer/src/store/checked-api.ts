@@ -8,6 +8,7 @@ import type { z } from 'zod/mini';
 import type { MailSetupApi, OperationEvent, Result } from '../../../shared/ipc.ts';
 import {
   checkReportSchema,
+  healthReportSchema,
   probeReportSchema,
   progressEventSchema,
   verifyAnswerSchema,
@@ -32,6 +33,7 @@ export function checkedApi(api: MailSetupApi): MailSetupApi {
     ...api,
     runCheck: async (request) => checked(await api.runCheck(request), checkReportSchema),
     runProbe: async (request) => checked(await api.runProbe(request), probeReportSchema),
+    runHealth: async (request) => checked(await api.runHealth(request), healthReportSchema),
     runVerify: async (request) => checked(await api.runVerify(request), verifyAnswerSchema),
     onOperationEvent: (listener) =>
       api.onOperationEvent((message) => {

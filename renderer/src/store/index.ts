@@ -14,6 +14,7 @@ import { createDiscoverySlice } from './discovery-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
 import { createVerifySlice } from './verify-slice.ts';
 import { createExportSlice, type Exporter } from './export-slice.ts';
+import { createHealthSlice } from './health-slice.ts';
 
 export type { AppState } from './app-state.ts';
 export type AppStore = StoreApi<AppState> & { dispose(): void };
@@ -32,6 +33,7 @@ export function createAppStore({ api: bridge, exporter, language }: StoreOptions
     ...createSettingsSlice()(...args),
     ...createVerifySlice(api)(...args),
     ...createExportSlice(api, exporter)(...args),
+    ...createHealthSlice(api)(...args),
   }));
 
   const route = ({ operationId, event }: OperationEvent) => {

@@ -4,7 +4,14 @@
  * `${id}.${code}.step1` … `step${n}` in the `providers` namespace.
  */
 import type { Protocol, Security } from '../../model.ts';
-import type { DnsRecord, GuideCode, GuideSpec, Provider, ServerTemplate } from '../types.ts';
+import type {
+  DnsRecord,
+  GuideCode,
+  GuideSpec,
+  Provider,
+  ProviderDns,
+  ServerTemplate,
+} from '../types.ts';
 
 export const FULL_ADDRESS = '%EMAILADDRESS%';
 export const LOCAL_PART = '%EMAILLOCALPART%';
@@ -53,4 +60,20 @@ export function sharedGuide(
 /** Fills in the one-line summary note every provider has (`${id}.summary`). */
 export function defineProvider(entry: Omit<Provider, 'notes'> & { notes?: string[] }): Provider {
   return { ...entry, notes: [`${entry.id}.summary`, ...(entry.notes ?? [])] };
+}
+
+/**
+ * The records a hosted domain publishes for its provider, from the provider's DNS facts: the SPF
+ * record with its include (soft fail for everything else), then each documented DKIM key.
+ */
+export function dnsRecordsOf(dns: ProviderDns): DnsRecord[] {
+  const spf: DnsRecord[] = dns.spfInclude
+    ? [{ type: 'TXT', name: '@', value: `v=spf1 include:${dns.spfInclude} ~all` }]
+    : [];
+  const dkim: DnsRecord[] = Object.entries(dns.dkimRecords ?? {}).map(([selector, value]) => ({
+    type: 'TXT',
+    name: `${selector}._domainkey`,
+    value,
+  }));
+  return [...spf, ...dkim];
 }

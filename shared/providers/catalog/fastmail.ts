@@ -13,6 +13,8 @@ export const FASTMAIL: Provider = defineProvider({
   // About 110 more domains exist (fastmail.com/about/ourdomains/); custom domains match by MX.
   domains: ['fastmail.com', 'fastmail.fm', 'fastmail.de', '123mail.org', 'sent.com'],
   mxPatterns: ['messagingengine.com'],
+  // Fastmail's custom-domain help: SPF include:spf.messagingengine.com, DKIM fm1/fm2/fm3.
+  dns: { spfInclude: 'spf.messagingengine.com', dkimSelectors: ['fm1', 'fm2', 'fm3'] },
   incoming: [
     server('imap', 'imap.fastmail.com', 993, 'tls'),
     server('pop3', 'pop.fastmail.com', 995, 'tls'),

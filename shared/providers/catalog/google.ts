@@ -50,6 +50,8 @@ export const GOOGLE_WORKSPACE: Provider = defineProvider({
     webLoginUrl: 'https://mail.google.com/',
   },
   helpUrl: 'https://support.google.com/a/answer/10547014',
+  // Google Workspace admin help: SPF include:_spf.google.com, default DKIM selector 'google'.
+  dns: { spfInclude: '_spf.google.com', dkimSelectors: ['google'] },
   appPasswordUrl: APP_PASSWORD_URL,
   guides: [
     guide('google-workspace', 'enable-imap', 2, {

@@ -59,6 +59,8 @@ export const MICROSOFT_365: Provider = defineProvider({
   name: 'Microsoft 365',
   domains: [],
   domainSuffixes: ['onmicrosoft.com'],
+  // Microsoft 365 docs: SPF include:spf.protection.outlook.com, DKIM selectors selector1/selector2.
+  dns: { spfInclude: 'spf.protection.outlook.com', dkimSelectors: ['selector1', 'selector2'] },
   // Tenants' custom domains receive at <domain>.mail.protection.outlook.com.
   mxPatterns: ['mail.protection.outlook.com'],
   incoming: [IMAP, POP3],

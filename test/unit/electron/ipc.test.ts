@@ -22,6 +22,7 @@ const VALID: Record<Channel, unknown> = {
   'app:set-language': { language: 'de' },
   'check:run': { operationId: 'op-1', address: 'anna@example.org' },
   'probe:run': { operationId: 'op-2', host: 'imap.example.org' },
+  'health:run': { operationId: 'op-4', target: 'example.org', dkimSelectors: ['mbo0001'] },
   'verify:run': {
     operationId: 'op-3',
     address: 'anna@example.org',

@@ -39,6 +39,7 @@ const DEFAULTS: Record<Method, Result<unknown>> = {
   setLanguage: { ok: true, value: { version: '0.0.0', platform: 'linux', locale: 'en' } },
   runCheck: { ok: false, code: 'not-available' },
   runProbe: { ok: false, code: 'not-available' },
+  runHealth: { ok: false, code: 'not-available' },
   runVerify: { ok: false, code: 'not-available' },
   cancelOperation: { ok: true, value: true },
   saveExport: { ok: true, value: { paths: ['/home/anna/config.xml'] } },
