@@ -30,6 +30,6 @@ export function createHandlers(deps: MainDeps): Handlers {
     ...secretHandlers(deps.secrets),
     ...shellHandlers(deps.openExternal),
     ...clipboardHandlers(),
-    ...finishHandlers(),
+    ...finishHandlers(deps),
   };
 }
