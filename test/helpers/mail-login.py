@@ -32,38 +32,54 @@ password = request["password"]
 TIMEOUT = 15
 
 
+def imap_login(client, user):
+    client.login(user, password)
+    client.logout()
+
+
+def pop3_login(client, user):
+    client.user(user)
+    client.pass_(password)
+    client.quit()
+
+
+def smtp_login(client, user):
+    client.login(user, password)
+    client.quit()
+
+
+# protocol: (implicit-TLS client, plain client, STARTTLS upgrade, login and goodbye)
+CLIENTS = {
+    "imap": (
+        lambda h, p: imaplib.IMAP4_SSL(h, p, ssl_context=context, timeout=TIMEOUT),
+        lambda h, p: imaplib.IMAP4(h, p, timeout=TIMEOUT),
+        lambda c: c.starttls(ssl_context=context),
+        imap_login,
+    ),
+    "pop3": (
+        lambda h, p: poplib.POP3_SSL(h, p, context=context, timeout=TIMEOUT),
+        lambda h, p: poplib.POP3(h, p, timeout=TIMEOUT),
+        lambda c: c.stls(context=context),
+        pop3_login,
+    ),
+    "smtp": (
+        lambda h, p: smtplib.SMTP_SSL(h, p, context=context, timeout=TIMEOUT),
+        lambda h, p: smtplib.SMTP(h, p, timeout=TIMEOUT),
+        lambda c: c.starttls(context=context),
+        smtp_login,
+    ),
+}
+
+
 def login(ep):
-    host, port, kind, user = ep["host"], ep["port"], ep["socketType"], ep["username"]
-    if ep["protocol"] == "imap":
-        if kind == 3:
-            client = imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
-        else:
-            client = imaplib.IMAP4(host, port, timeout=TIMEOUT)
-            if kind == 2:
-                client.starttls(ssl_context=context)
-        client.login(user, password)
-        client.logout()
-    elif ep["protocol"] == "pop3":
-        if kind == 3:
-            client = poplib.POP3_SSL(host, port, context=context, timeout=TIMEOUT)
-        else:
-            client = poplib.POP3(host, port, timeout=TIMEOUT)
-            if kind == 2:
-                client.stls(context=context)
-        client.user(user)
-        client.pass_(password)
-        client.quit()
-    elif ep["protocol"] == "smtp":
-        if kind == 3:
-            client = smtplib.SMTP_SSL(host, port, context=context, timeout=TIMEOUT)
-        else:
-            client = smtplib.SMTP(host, port, timeout=TIMEOUT)
-            if kind == 2:
-                client.starttls(context=context)
-        client.login(user, password)
-        client.quit()
+    implicit, plain, upgrade, finish = CLIENTS[ep["protocol"]]
+    if ep["socketType"] == 3:
+        client = implicit(ep["host"], ep["port"])
     else:
-        raise ValueError("unknown protocol " + str(ep["protocol"]))
+        client = plain(ep["host"], ep["port"])
+        if ep["socketType"] == 2:
+            upgrade(client)
+    finish(client, ep["username"])
 
 
 results = []

@@ -21,6 +21,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AccountSettings } from '../../shared/model.ts';
 
 const PROBE_SCRIPT = fileURLToPath(new URL('./thunderbird-probe.cfg', import.meta.url));
 const PROBE_NAME = 'mailsetup-probe.cfg';
@@ -147,6 +148,29 @@ export async function disposeThunderbird(): Promise<void> {
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });
   scratch.clear();
 }
+
+/**
+ * An account that lives nowhere near the lab (IMAP STARTTLS 143, SMTP SSL/TLS 465): what a test
+ * profile "already holds" before a test adds another one. Thunderbird never reaches it.
+ */
+export const SEED_ACCOUNT: AccountSettings = {
+  address: 'bob@example.org',
+  displayName: 'Bob Example',
+  incoming: {
+    protocol: 'imap',
+    host: 'imap.example.org',
+    port: 143,
+    security: 'starttls',
+    username: 'bob',
+  },
+  outgoing: {
+    protocol: 'smtp',
+    host: 'smtp.example.org',
+    port: 465,
+    security: 'tls',
+    username: 'bob@example.org',
+  },
+};
 
 export interface ProfileSeed {
   /** Written as the profile's user.js (Thunderbird applies it at every start). */

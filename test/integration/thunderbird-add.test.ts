@@ -29,6 +29,7 @@ import {
   disposeThunderbird,
   holdProfile,
   readAccounts,
+  SEED_ACCOUNT,
   thunderbirdMissing,
   type LoadedAccount,
   type LoadedAccounts,
@@ -40,24 +41,7 @@ const { alice } = LAB_USERS;
 const missing = thunderbirdMissing();
 
 /** Bob's account, somewhere else entirely: the one the profile already has. */
-const BOB: AccountSettings = {
-  address: 'bob@example.org',
-  displayName: 'Bob Example',
-  incoming: {
-    protocol: 'imap',
-    host: 'imap.example.org',
-    port: 143,
-    security: 'starttls',
-    username: 'bob',
-  },
-  outgoing: {
-    protocol: 'smtp',
-    host: 'smtp.example.org',
-    port: 587,
-    security: 'starttls',
-    username: 'bob',
-  },
-};
+const BOB = SEED_ACCOUNT;
 
 function prefsOf(text: string): Map<string, string | number | boolean> {
   const parsed = parsePrefs(text);

@@ -7,34 +7,16 @@ import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { thunderbirdUserJs } from '../../shared/export/thunderbird-userjs.ts';
-import type { AccountSettings } from '../../shared/model.ts';
 import {
   createProfile,
   disposeThunderbird,
   holdProfile,
   readAccounts,
+  SEED_ACCOUNT as SETTINGS,
   thunderbirdMissing,
 } from '../helpers/thunderbird.ts';
 
 const missing = thunderbirdMissing();
-const SETTINGS: AccountSettings = {
-  address: 'bob@example.org',
-  displayName: 'Bob Example',
-  incoming: {
-    protocol: 'imap',
-    host: 'imap.example.org',
-    port: 143,
-    security: 'starttls',
-    username: 'bob',
-  },
-  outgoing: {
-    protocol: 'smtp',
-    host: 'smtp.example.org',
-    port: 465,
-    security: 'tls',
-    username: 'bob@example.org',
-  },
-};
 
 describe.skipIf(missing !== null)(
   `headless Thunderbird helper${missing ? ` (skipped: ${missing})` : ''}`,

@@ -44,20 +44,8 @@ const VALID: Record<Channel, unknown> = {
   'verify:run': {
     operationId: 'op-3',
     address: 'anna@example.org',
-    incoming: {
-      protocol: 'imap',
-      host: 'imap.example.org',
-      port: 993,
-      security: 'tls',
-      username: 'anna',
-    },
-    outgoing: {
-      protocol: 'smtp',
-      host: 'smtp.example.org',
-      port: 465,
-      security: 'tls',
-      username: 'anna',
-    },
+    incoming: SETTINGS.incoming,
+    outgoing: SETTINGS.outgoing,
     password: 'correct horse battery staple',
     allowInsecure: [],
   },
