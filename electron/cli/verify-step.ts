@@ -14,7 +14,8 @@ import type { Endpoint, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
-import { secretAccount, type SecretStore } from '../engine/secrets/secret-store.ts';
+import type { SecretResult, SecretStore } from '../engine/secrets/secret-store.ts';
+import { keychainAccount } from '../../shared/keychain.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
 import {
   verifyAccount,
@@ -176,25 +177,24 @@ export function verificationJson(report: VerificationReport): Record<string, unk
   };
 }
 
+/** `--save-password`: the password under the account's keychain name (shared/keychain.ts). */
+export function rememberPassword(
+  store: SecretStore,
+  address: ParsedAddress,
+  incoming: Endpoint,
+  password: string,
+): Promise<SecretResult> {
+  return store.save(keychainAccount(address.address, incoming), password);
+}
+
 async function savePassword(
   input: VerifyStepInput,
-  report: VerificationReport,
   t: Translate,
 ): Promise<VerifyStepResult['keychain']> {
   const store = input.store ?? new KeytarSecretStore();
-  const logins: Array<[Endpoint, LoginResult]> = [
-    [input.incoming, report.incoming],
-    [input.outgoing, report.outgoing],
-  ];
-  for (const [endpoint, login] of logins) {
-    if (!login.ok) continue;
-    const saved = await store.save(
-      secretAccount({ ...endpoint, username: login.username }),
-      input.password,
-    );
-    if (!saved.ok)
-      return { ok: false, code: saved.code, message: t(`verify:keychain.${saved.code}.title`) };
-  }
+  const saved = await rememberPassword(store, input.address, input.incoming, input.password);
+  if (!saved.ok)
+    return { ok: false, code: saved.code, message: t(`verify:keychain.${saved.code}.title`) };
   return { ok: true };
 }
 
@@ -226,8 +226,7 @@ export async function runVerifyStep(
     },
   );
   const ok = verification.incoming.ok && verification.outgoing.ok;
-  const keychain =
-    args['save-password'] && ok ? await savePassword(input, verification, t) : undefined;
+  const keychain = args['save-password'] && ok ? await savePassword(input, t) : undefined;
   return {
     verification,
     guidance: guidanceJson(input.providerId, leadingReason(verification), t),

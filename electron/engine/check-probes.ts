@@ -3,6 +3,7 @@
  * its candidates speak plus any other port a source named. Reports made during guessing are
  * reused through the cache. Events of all hosts stream out merged, each tagged with its host.
  */
+import { drain, EventQueue, forEachLimit } from './async-flow.ts';
 import type { HostProbeEvent } from '../../shared/reports.ts';
 import type { Candidate, ProbeReport, Protocol } from '../../shared/model.ts';
 import { standardPortsFor } from './discover/guess.ts';
@@ -90,47 +91,21 @@ export async function* probeHosts(
   cache?: ProbeCache,
 ): AsyncGenerator<HostProbeEvent, ProbeReport[]> {
   const reports: ProbeReport[] = new Array(plans.length);
-  const queue: HostProbeEvent[] = [];
-  let wake: (() => void) | null = null;
-  const push = (event: HostProbeEvent): void => {
-    queue.push(event);
-    wake?.();
-    wake = null;
-  };
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < plans.length; index = next++) {
-      const plan = plans[index] as HostPlan;
-      const cached = cache?.lookup(plan);
-      if (cached) {
-        const report = await cached;
-        reports[index] = report;
-        push({ type: 'done', report, host: plan.host });
-        continue;
-      }
-      const events = probeHost(plan.host, { ...options, ports: plan.targets });
-      for (;;) {
-        const step = await events.next();
-        if (step.done) {
-          reports[index] = step.value;
-          break;
-        }
-        push({ ...step.value, host: plan.host });
-      }
+  const queue = new EventQueue<HostProbeEvent>();
+  const work = forEachLimit(plans, HOSTS_AT_ONCE, async (plan, index) => {
+    const cached = cache?.lookup(plan);
+    if (cached) {
+      const report = await cached;
+      reports[index] = report;
+      queue.push({ type: 'done', report, host: plan.host });
+      return;
     }
-  };
-  let running = true;
-  const workers = Promise.all(
-    Array.from({ length: Math.min(HOSTS_AT_ONCE, plans.length) }, worker),
-  ).finally(() => {
-    running = false;
-    wake?.();
-  });
-  while (running || queue.length > 0) {
-    const event = queue.shift();
-    if (event) yield event;
-    else await new Promise<void>((resolve) => (wake = resolve));
-  }
-  await workers;
+    reports[index] = await drain(
+      probeHost(plan.host, { ...options, ports: plan.targets }),
+      (event) => queue.push({ ...event, host: plan.host }),
+    );
+  }).finally(() => queue.end());
+  for await (const event of queue) yield event;
+  await work;
   return reports.filter(Boolean);
 }

@@ -18,7 +18,7 @@ import { createResolver } from './net/resolver.ts';
 import type { ProbeOptions } from './probe/index.ts';
 import { planHosts, ProbeCache, probeHosts } from './check-probes.ts';
 import { pickBest, rankCandidates, recommendationFindings } from './rank.ts';
-import { runToEnd } from './run-to-end.ts';
+import { drain } from './async-flow.ts';
 
 export type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
 
@@ -48,30 +48,14 @@ export async function* checkAddress(
     resolver,
     prober: cache.prober(options.prober ?? defaultProber(options, resolver)),
   };
-  const discovery = discoverSettings(address, discoverOptions);
-  let result: DiscoveryResult;
-  for (;;) {
-    const step = await discovery.next();
-    if (step.done) {
-      result = step.value;
-      break;
-    }
-    yield step.value;
-  }
-
-  let probes: ProbeReport[] = [];
-  if (!options.offline) {
-    const plans = planHosts(result.incoming, result.outgoing);
-    const probing = probeHosts(plans, { ...options, resolver }, cache);
-    for (;;) {
-      const step = await probing.next();
-      if (step.done) {
-        probes = step.value;
-        break;
-      }
-      yield step.value;
-    }
-  }
+  const result: DiscoveryResult = yield* discoverSettings(address, discoverOptions);
+  const probes: ProbeReport[] = options.offline
+    ? []
+    : yield* probeHosts(
+        planHosts(result.incoming, result.outgoing),
+        { ...options, resolver },
+        cache,
+      );
 
   const incoming = rankCandidates(result.incoming, probes);
   const outgoing = rankCandidates(result.outgoing, probes);
@@ -97,5 +81,5 @@ export async function check(
   address: ParsedAddress,
   options: CheckOptions = {},
 ): Promise<CheckReport> {
-  return runToEnd(checkAddress(address, options));
+  return drain(checkAddress(address, options));
 }

@@ -4,32 +4,17 @@
  * report is the call's result. Addresses are parsed with the shared parser; an unusable one is
  * `invalid-address` with the parser's reason (namespace `address`) as detail.
  */
+import { drain } from '../engine/async-flow.ts';
 import { parseAddress } from '../../shared/address.ts';
-import type { OperationEvent, RequestOf, Result } from '../../shared/ipc.ts';
+import type { RequestOf, Result } from '../../shared/ipc.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor, type Guidance } from '../../shared/providers/guidance.ts';
 import type { CheckReport, VerificationReport, VerifyAnswer } from '../../shared/reports.ts';
 import { checkAddress } from '../engine/check.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
-import { probeHost, type ProbeEvent } from '../engine/probe/index.ts';
+import { probeHost } from '../engine/probe/index.ts';
 import { verifyAccount } from '../engine/verify/index.ts';
 import type { HandlerContext, Handlers } from '../ipc.ts';
-
-/**
- * Runs an engine generator to its end, forwarding each progress event except the final one
- * (`finalType`, whose report is the call's result anyway); returns the generator's report.
- */
-export async function drain<E extends { type: string }, R, F extends E['type']>(
-  run: AsyncGenerator<E, R>,
-  emit: (event: Exclude<E, { type: F }>) => void,
-  finalType: F,
-): Promise<R> {
-  for (;;) {
-    const step = await run.next();
-    if (step.done) return step.value;
-    if (step.value.type !== finalType) emit(step.value as Exclude<E, { type: F }>);
-  }
-}
 
 export type { VerifyAnswer } from '../../shared/reports.ts';
 
@@ -57,7 +42,11 @@ export async function runCheck(
 ): Promise<Result<CheckReport>> {
   const parsed = parseAddress(address);
   if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
-  const report = await drain(checkAddress(parsed.value, { ...net, signal }), emit, 'check-done');
+  const events = checkAddress(parsed.value, { ...net, signal });
+  // Every event but the last, whose report is the call's result.
+  const report = await drain(events, (event) => {
+    if (event.type !== 'check-done') emit(event);
+  });
   return { ok: true, value: report };
 }
 
@@ -95,12 +84,9 @@ export function engineHandlers(): Pick<Handlers, 'check:run' | 'probe:run' | 've
     'check:run': (request, context) => runCheck(request, context),
     'probe:run': async ({ host, ports }, { signal, emit }) => {
       // Tagged with the host like check's probe events, so every operation event has one shape.
-      const tagged = (event: ProbeEvent): OperationEvent['event'] => ({ ...event, host });
-      const report = await drain(
-        probeHost(host, { ports, signal }),
-        (e) => emit(tagged(e)),
-        'done',
-      );
+      const report = await drain(probeHost(host, { ports, signal }), (event) => {
+        if (event.type !== 'done') emit({ ...event, host });
+      });
       return { ok: true, value: report };
     },
     'verify:run': (request, context) => runVerify(request, context),

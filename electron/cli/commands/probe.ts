@@ -6,6 +6,7 @@
  */
 import { STANDARD_PORTS } from '../../../shared/model.ts';
 import type { ProbeReport } from '../../../shared/model.ts';
+import { drain } from '../../engine/async-flow.ts';
 import { createResolver } from '../../engine/net/resolver.ts';
 import { probeHost, type ProbeOptions } from '../../engine/probe/index.ts';
 import {
@@ -50,7 +51,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ca,
     timeoutMs,
   };
-  const report = values.json ? await runQuiet(host, options) : await runTable(host, options, io, t);
+  const report = values.json
+    ? await drain(probeHost(host, options))
+    : await runTable(host, options, io, t);
   if (values.json) io.stdout.write(`${JSON.stringify(probeJson(t, report), null, 2)}\n`);
   return exitCode(report, io, t);
 }
@@ -65,14 +68,6 @@ function exitCode(report: ProbeReport, io: CliIo, t: Translate): number {
   return report.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
 
-async function runQuiet(host: string, options: ProbeOptions): Promise<ProbeReport> {
-  const events = probeHost(host, options);
-  for (;;) {
-    const step = await events.next();
-    if (step.done) return step.value;
-  }
-}
-
 async function runTable(
   host: string,
   options: ProbeOptions,
@@ -82,15 +77,7 @@ async function runTable(
   const colours = createColours(io.stdout, io.env);
   const live = io.stdout.isTTY === true;
   let table: LiveTable | null = null;
-  const events = probeHost(host, options);
-  for (;;) {
-    const step = await events.next();
-    if (step.done) {
-      if (table) io.stdout.write('\n');
-      io.stdout.write(findingsText(t, step.value, colours));
-      return step.value;
-    }
-    const event = step.value;
+  const report = await drain(probeHost(host, options), (event) => {
     if (event.type === 'resolved') {
       io.stdout.write(
         `${colours.bold(t('cli:probe.heading', { host, addresses: event.addresses.join(', ') }))}\n\n`,
@@ -104,5 +91,8 @@ async function runTable(
     } else if (event.type === 'port' && table) {
       table.update(String(event.result.port), portCells(t, event.result, colours));
     }
-  }
+  });
+  if (table) io.stdout.write('\n');
+  io.stdout.write(findingsText(t, report, colours));
+  return report;
 }

@@ -3,6 +3,7 @@
  * keep every port that answered with the expected protocol. The probe reports are kept so that
  * `check` does not probe the same hosts twice.
  */
+import { forEachLimit } from '../async-flow.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
 import {
   STANDARD_PORTS,
@@ -88,14 +89,14 @@ export async function guessSource(
 ): Promise<SourceAnswer> {
   const hosts = guessHosts(address.domain);
   const reports: Array<{ report: ProbeReport; protocols: Protocol[] }> = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < hosts.length && !signal.aborted; index = next++) {
-      const { host, protocols } = hosts[index] as GuessHost;
+  await forEachLimit(
+    hosts,
+    HOSTS_AT_ONCE,
+    async ({ host, protocols }, index) => {
       reports[index] = { report: await prober(host, protocols, signal), protocols };
-    }
-  };
-  await Promise.all(Array.from({ length: HOSTS_AT_ONCE }, worker));
+    },
+    signal,
+  );
   if (signal.aborted) return { outcome: 'error', error: 'timeout', trusted: true };
   const found = candidatesFromProbes(address, reports.filter(Boolean));
   if (found.incoming.length + found.outgoing.length === 0)

@@ -9,7 +9,7 @@ import type { ParsedAddress } from '../../../shared/address.ts';
 import type { Candidate, SourceName } from '../../../shared/model.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import { probe } from '../probe/index.ts';
-import { runToEnd } from '../run-to-end.ts';
+import { drain, mapEvents } from '../async-flow.ts';
 import { discoveryDns } from './dns.ts';
 import { guessHosts, guessSource, standardPortsFor, type HostProber } from './guess.ts';
 import { DEFAULT_ISPDB_URL } from './ispdb.ts';
@@ -21,6 +21,16 @@ export { DEFAULT_ISPDB_URL } from './ispdb.ts';
 export { standardPortsFor, type HostProber } from './guess.ts';
 
 export const DEFAULT_DISCOVERY_TIMEOUT_MS = 10_000;
+
+/**
+ * The time budget of the sources that run at once, in request timeouts: every source starts at
+ * the same moment, and the longest chains of requests one source makes in a row (MX lookup, then
+ * the MX domain's autoconfig and ISPDB; Autodiscover's redirects) are a few requests deep, so
+ * four timeouts let the slowest finish while a silent network still ends discovery in bounded
+ * time. Guessing runs after them and outside this budget: it starts only when they found nothing
+ * and is bounded by its own probes (a step timeout per connection, a few hosts at once).
+ */
+export const SOURCES_BUDGET_IN_TIMEOUTS = 4;
 
 export interface DiscoverOptions {
   resolver?: Resolver;
@@ -73,18 +83,12 @@ async function* run(
   signal: AbortSignal,
   collected: Settled[],
 ): AsyncGenerator<DiscoverEvent, void> {
-  const runner = runByPriority(tasks, signal);
-  for (;;) {
-    const step = await runner.next();
-    if (step.done) {
-      collected.push(...step.value);
-      return;
-    }
-    const event = step.value;
-    if (event.type === 'start')
-      yield { type: 'source-start', source: event.task.source, url: event.task.url };
-    else yield { type: 'source-done', report: event.settled.report };
-  }
+  const settled = yield* mapEvents(runByPriority(tasks, signal), (event): DiscoverEvent =>
+    event.type === 'start'
+      ? { type: 'source-start', source: event.task.source, url: event.task.url }
+      : { type: 'source-done', report: event.settled.report },
+  );
+  collected.push(...settled);
 }
 
 /** Streams discovery progress; the last event (and the return value) is the result. */
@@ -101,7 +105,7 @@ export async function* discoverSettings(
     ispdbUrl: options.ispdbUrl ?? DEFAULT_ISPDB_URL,
     timeoutMs,
   };
-  const deadline = AbortSignal.timeout(timeoutMs * 4);
+  const deadline = AbortSignal.timeout(timeoutMs * SOURCES_BUDGET_IN_TIMEOUTS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   const tasks = [providerTask(context), ...(options.offline ? [] : networkTasks(context))].filter(
     (task) => wanted(options, task.source),
@@ -146,5 +150,5 @@ export async function discover(
   address: ParsedAddress,
   options: DiscoverOptions = {},
 ): Promise<DiscoveryResult> {
-  return runToEnd(discoverSettings(address, options));
+  return drain(discoverSettings(address, options));
 }

@@ -9,7 +9,7 @@ import type { PortResult, ProbeReport, Protocol } from '../../../shared/model.ts
 import { DEFAULT_STEP_TIMEOUT_MS } from '../net/connection.ts';
 import { errorCode } from '../net/errors.ts';
 import { toAsciiHostname } from '../net/hostname.ts';
-import { runToEnd } from '../run-to-end.ts';
+import { drain, EventQueue, forEachLimit } from '../async-flow.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import type { TlsSettings } from '../net/tls-handshake.ts';
 import { deriveFindings } from './findings.ts';
@@ -88,17 +88,13 @@ export async function* probeHost(
     };
     const results = new Map<number, PortResult>();
     const queue = new EventQueue<ProbeEvent>();
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let plan = plans[next++]; plan; plan = plans[next++]) {
-        queue.push({ type: 'port-start', port: plan.port, protocol: startProtocol(plan) });
-        const result = await probePort(ctx, plan);
-        results.set(plan.port, result);
-        queue.push({ type: 'port', result });
-      }
-    };
-    const width = Math.max(1, Math.min(options.concurrency ?? plans.length, plans.length));
-    for (let i = 0; i < width; i++) tasks.push(worker());
+    const work = forEachLimit(plans, options.concurrency ?? plans.length, async (plan) => {
+      queue.push({ type: 'port-start', port: plan.port, protocol: startProtocol(plan) });
+      const result = await probePort(ctx, plan);
+      results.set(plan.port, result);
+      queue.push({ type: 'port', result });
+    });
+    tasks.push(work);
     void Promise.allSettled(tasks).then(() => queue.end());
     for await (const event of queue) yield event;
 
@@ -122,7 +118,7 @@ export async function* probeHost(
 
 /** Probes `host` and returns the report once every port is done. */
 export async function probe(host: string, options: ProbeOptions = {}): Promise<ProbeReport> {
-  return runToEnd(probeHost(host, options));
+  return drain(probeHost(host, options));
 }
 
 function startProtocol(plan: PortPlan): Protocol {
@@ -143,37 +139,5 @@ async function resolve(
     return addresses.length > 0 ? { ok: true, name, addresses } : { ok: false, reason: 'ENODATA' };
   } catch (error) {
     return { ok: false, reason: errorCode(error) ?? 'EDNS' };
-  }
-}
-
-/** A minimal async queue: producers push, one consumer iterates until `end()`. */
-class EventQueue<T> implements AsyncIterable<T> {
-  #items: T[] = [];
-  #ended = false;
-  #wake: (() => void) | null = null;
-
-  push(item: T): void {
-    this.#items.push(item);
-    this.#notify();
-  }
-
-  end(): void {
-    this.#ended = true;
-    this.#notify();
-  }
-
-  #notify(): void {
-    const wake = this.#wake;
-    this.#wake = null;
-    wake?.();
-  }
-
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    for (;;) {
-      const item = this.#items.shift();
-      if (item !== undefined) yield item;
-      else if (this.#ended) return;
-      else await new Promise<void>((resolve) => (this.#wake = resolve));
-    }
   }
 }
