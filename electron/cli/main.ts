@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   check: () => import('./commands/check.ts'),
   export: () => import('./commands/export.ts'),
   health: () => import('./commands/health.ts'),
+  add: () => import('./commands/add.ts'),
 };
 
 /**

@@ -8,6 +8,7 @@ import { clipboardHandlers } from './clipboard.ts';
 import { engineHandlers } from './engine.ts';
 import { exportHandlers } from './export.ts';
 import { healthHandlers } from './health.ts';
+import { finishHandlers } from './finish.ts';
 import { secretHandlers } from './secret.ts';
 import { sheetHandlers } from './sheet.ts';
 import { shellHandlers } from './shell.ts';
@@ -31,5 +32,6 @@ export function createHandlers(deps: MainDeps): Handlers {
     ...secretHandlers(deps.secrets),
     ...shellHandlers(deps.openExternal),
     ...clipboardHandlers(),
+    ...finishHandlers(deps),
   };
 }
