@@ -13,6 +13,7 @@ import type { Resolver } from '../engine/net/resolver.ts';
 import { probeHost } from '../engine/probe/index.ts';
 import { verifyAccount, type VerificationReport } from '../engine/verify/index.ts';
 import type { HandlerContext, Handlers } from '../ipc.ts';
+import { checkMemory, type CheckMemory } from './check-memory.ts';
 
 type Emit = (event: OperationEvent['event']) => void;
 
@@ -58,21 +59,31 @@ export async function runCheck(
   { address }: RequestOf<'check:run'>,
   { signal, emit }: RunContext,
   net: EngineNet = {},
+  memory: CheckMemory = checkMemory,
 ): Promise<Result<CheckReport>> {
   const parsed = parseAddress(address);
   if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
   const report = await drain(checkAddress(parsed.value, { ...net, signal }), emit, 'check-done');
+  memory.remember(report);
   return { ok: true, value: report };
 }
 
-/** `verify:run`: both logins, plus the provider's guidance when one failed. */
+/**
+ * `verify:run`: both logins, plus the provider's guidance when one failed. The policy is enforced
+ * here from what this process's own checks found (CheckMemory), not from the renderer's view:
+ * hosts only an untrusted source named need a source consent, and a plaintext consent does not
+ * turn an endpoint the check saw encrypted into plaintext.
+ */
 export async function runVerify(
   request: RequestOf<'verify:run'>,
   { signal }: Pick<HandlerContext, 'signal'>,
   net: EngineNet = {},
+  memory: CheckMemory = checkMemory,
 ): Promise<Result<VerifyAnswer>> {
   const parsed = parseAddress(request.address);
   if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
+  const endpoints = [request.incoming, request.outgoing];
+  const untrustedHosts = memory.untrustedHosts(endpoints);
   const report = await verifyAccount(
     {
       address: parsed.value,
@@ -83,7 +94,8 @@ export async function runVerify(
     {
       ...net,
       password: request.password,
-      allowInsecure: request.allowInsecure,
+      allowInsecure: memory.enforce(request.allowInsecure, endpoints),
+      ...(untrustedHosts.length ? { untrustedHosts } : {}),
       signal,
       ...(request.from ? { from: request.from } : {}),
     },

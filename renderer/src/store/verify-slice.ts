@@ -3,6 +3,7 @@
  * test for incoming and outgoing mail, and saving the password to the system keychain when the
  * person asks for it and the login worked.
  */
+import { parseConsent } from '../../../shared/consent.ts';
 import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { SliceCreator } from './app-state.ts';
 import { newOperationId } from './operation-id.ts';
@@ -237,7 +238,10 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
         ].flatMap(({ endpoint, login }) =>
           !login.ok &&
           CONSENT_LIFTS.has(login.reason) &&
-          !allowInsecure.some((entry) => consentHost(entry) === endpoint.host)
+          !allowInsecure.some(
+            (entry) =>
+              consentHost(entry) === endpoint.host && parseConsent(entry)?.kind !== 'source',
+          )
             ? [endpoint.host]
             : [],
         );
