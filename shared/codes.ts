@@ -30,6 +30,7 @@ export const FINDING_CODES = [
   'recommended-invalid-cert',
   'untrusted-source',
   'no-imap-offered',
+  'private-network-refused',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -73,6 +74,8 @@ export type AddressError = (typeof ADDRESS_ERRORS)[number];
 
 /** Why a discovery source failed (namespace `discovery`). */
 export const SOURCE_ERRORS = [
+  'private-network',
+  'insecure-redirect',
   'timeout',
   'network',
   'http-status',

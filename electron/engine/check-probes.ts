@@ -3,7 +3,7 @@
  * its candidates speak plus any other port a source named. Reports made during guessing are
  * reused through the cache. Events of all hosts stream out merged, each tagged with its host.
  */
-import type { Candidate, ProbeReport, Protocol } from '../../shared/model.ts';
+import type { Candidate, NetworkLevel, ProbeReport, Protocol } from '../../shared/model.ts';
 import { standardPortsFor } from './discover/guess.ts';
 import type { HostProber } from './discover/index.ts';
 import { probeHost, type ProbeEvent, type ProbeOptions, type ProbeTarget } from './probe/index.ts';
@@ -13,12 +13,19 @@ export type HostProbeEvent = ProbeEvent & { host: string };
 export interface HostPlan {
   host: string;
   targets: ProbeTarget[];
+  /**
+   * The most private network level its candidates' sources may send us to (absent: one of them
+   * is the person's own input or built-in knowledge).
+   */
+  network?: NetworkLevel;
 }
 
 /** Hosts probed at once. */
 const HOSTS_AT_ONCE = 4;
 /** Hosts probed at most (a hostile document must not turn a check into a port scan). */
 export const MAX_PROBED_HOSTS = 8;
+/** Ports probed per host at most: the standard ones of its protocols plus a few a source named. */
+export const MAX_PORTS_PER_HOST = 12;
 
 /** Candidates of both sides taken alternately, so neither side's hosts crowd out the other's. */
 function interleave(incoming: readonly Candidate[], outgoing: readonly Candidate[]): Candidate[] {
@@ -50,12 +57,31 @@ export function planHosts(
     const protocols = [...new Set(list.map((c) => c.protocol))];
     const targets = standardPortsFor(protocols);
     for (const c of list) {
+      if (targets.length >= MAX_PORTS_PER_HOST) break;
       if (!targets.some((t) => t.port === c.port)) {
         targets.push({ port: c.port, protocol: c.protocol, security: c.security });
       }
     }
-    return { host, targets };
+    const network = mostPrivate(list.map((c) => c.network));
+    return network ? { host, targets, network } : { host, targets };
   });
+}
+
+const PRIVACY: Record<NetworkLevel, number> = {
+  public: 0,
+  private: 1,
+  'link-local': 2,
+  loopback: 3,
+};
+
+/** The most private level any of the sources allows; undefined when one is unconstrained. */
+function mostPrivate(levels: ReadonlyArray<NetworkLevel | undefined>): NetworkLevel | undefined {
+  let result: NetworkLevel | undefined;
+  for (const level of levels) {
+    if (level === undefined) return undefined;
+    if (result === undefined || PRIVACY[level] > PRIVACY[result]) result = level;
+  }
+  return result;
 }
 
 /** Remembers probe reports per host so guessing and checking share them. */
@@ -107,7 +133,11 @@ export async function* probeHosts(
         push({ type: 'done', report, host: plan.host });
         continue;
       }
-      const events = probeHost(plan.host, { ...options, ports: plan.targets });
+      const events = probeHost(plan.host, {
+        ...options,
+        ports: plan.targets,
+        ...(plan.network ? { network: plan.network } : {}),
+      });
       for (;;) {
         const step = await events.next();
         if (step.done) {

@@ -9,6 +9,7 @@ import type { Endpoint } from '../../../shared/model.ts';
 import { findProviderById } from '../../../shared/providers/index.ts';
 import { likelyReason } from '../../../shared/providers/guidance.ts';
 import { TRANSPORT_REASONS } from '../../../shared/providers/server-text.ts';
+import { reachable } from '../net/network-level.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import type { AttemptOutcome, LoginAttempt } from './attempt.ts';
 import { imapLogin } from './imap-login.ts';
@@ -92,7 +93,8 @@ async function resolveAddress(
 ): Promise<{ ok: true; ip: string } | { ok: false; reason: VerifyReason }> {
   const resolver = options.resolver ?? createResolver();
   try {
-    const [ip] = await resolver.lookup(host, options.signal);
+    // Never to the unspecified address, multicast or a cloud metadata endpoint.
+    const [ip] = reachable(undefined, await resolver.lookup(host, options.signal)).allowed;
     if (ip) return { ok: true, ip };
     return { ok: false, reason: 'unreachable' };
   } catch (error) {

@@ -95,7 +95,8 @@ export interface PeerFacts {
  */
 export function pinRefusal(plan: TransportPlan, socket: PeerFacts): string | null {
   if (!plan.allowed || plan.plaintext || socket.authorized) return null;
-  if (!plan.pinnedCertificates) return socket.getPeerCertificate()?.fingerprint256 || 'no certificate';
+  if (!plan.pinnedCertificates)
+    return socket.getPeerCertificate()?.fingerprint256 || 'no certificate';
   const presented = socket.getPeerCertificate()?.fingerprint256 ?? '';
   const hex = normaliseFingerprint(presented);
   if (hex && plan.pinnedCertificates.includes(hex)) return null;
