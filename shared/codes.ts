@@ -76,6 +76,7 @@ export type AddressError = (typeof ADDRESS_ERRORS)[number];
 export const SOURCE_ERRORS = [
   'private-network',
   'insecure-redirect',
+  'xml-too-complex',
   'timeout',
   'network',
   'http-status',
