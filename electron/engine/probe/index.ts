@@ -5,6 +5,7 @@
  * network reason: failures are port statuses and findings.
  */
 import { setMaxListeners } from 'node:events';
+import type { ProbeEvent } from '../../../shared/reports.ts';
 import type { NetworkLevel, PortResult, ProbeReport, Protocol } from '../../../shared/model.ts';
 import { reachable, type Refusal } from '../net/network-level.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from '../net/connection.ts';
@@ -39,11 +40,7 @@ export interface ProbeOptions {
   network?: NetworkLevel;
 }
 
-export type ProbeEvent =
-  | { type: 'resolved'; host: string; addresses: string[] }
-  | { type: 'port-start'; port: number; protocol: Protocol }
-  | { type: 'port'; result: PortResult }
-  | { type: 'done'; report: ProbeReport };
+export type { ProbeEvent } from '../../../shared/reports.ts';
 
 /**
  * Probing wants certificate facts even for untrusted chains (no password is sent) and must be
