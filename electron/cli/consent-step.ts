@@ -35,6 +35,9 @@ export const CONSENT_ARG_OPTIONS = {
   'allow-insecure': { type: 'boolean' },
 } as const;
 
+/** Options still parsed only to refuse them with a message (not in the synopsis). */
+export const DEPRECATED_OPTIONS: ReadonlySet<string> = new Set(['allow-insecure']);
+
 export interface ConsentArgs {
   'allow-plaintext'?: string[];
   'accept-cert'?: string[];

@@ -281,11 +281,13 @@ describe('item 3: redirects obey the same rule', () => {
 });
 
 describe('item 1: caps per document and per host', () => {
-  it('an Autodiscover answer with 5,000 Protocol blocks probes at most a few ports of the host', async () => {
+  it('an Autodiscover answer with 500 Protocol blocks probes at most a few ports of the host', async () => {
+    // 500 blocks of one host on 500 ports: as many as the XML bounds let through (item 5 refuses
+    // the 1 MB document with thousands of blocks before parsing).
     const blocks = Array.from(
-      { length: 5000 },
+      { length: 500 },
       (_, i) =>
-        `<Protocol><Type>IMAP</Type><Server>127.0.0.1</Server><Port>${10000 + i}</Port><SSL>off</SSL></Protocol>`,
+        `<Protocol><Type>IMAP</Type><Server>127.0.0.1</Server><Port>${10000 + i}</Port></Protocol>`,
     ).join('');
     const document =
       '<?xml version="1.0"?><Autodiscover><Response><Account><AccountType>email</AccountType>' +
