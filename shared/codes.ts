@@ -31,6 +31,7 @@ export const FINDING_CODES = [
   'recommended-invalid-cert',
   'untrusted-source',
   'no-imap-offered',
+  'private-network-refused',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -74,6 +75,9 @@ export type AddressError = (typeof ADDRESS_ERRORS)[number];
 
 /** Why a discovery source failed (namespace `discovery`). */
 export const SOURCE_ERRORS = [
+  'private-network',
+  'insecure-redirect',
+  'xml-too-complex',
   'timeout',
   'network',
   'http-status',

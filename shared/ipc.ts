@@ -8,6 +8,7 @@
  * progress arrives as `OperationEvent`s on the single event channel, and `cancelOperation` aborts
  * them.
  */
+import { MAX_CONSENT_LENGTH, parseConsent } from './consent.ts';
 import { z } from 'zod';
 import type { AccountSettings, Endpoint, ProbeReport, Protocol, Security } from './model.ts';
 import type { HealthReport } from './health.ts';
@@ -29,12 +30,12 @@ const hostname = z
   .min(1)
   .max(253)
   .regex(/^[A-Za-z0-9.-]+$/, 'hostname');
-/** A consent entry of `verify:run`: a host name, optionally `#` and a certificate's SHA-256. */
+/** A consent entry of `verify:run`, in one of the forms of shared/consent.ts. */
 const insecureConsent = z
   .string()
   .min(1)
-  .max(253 + 1 + 95)
-  .regex(/^[A-Za-z0-9.-]+(#(?:[0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2})?$/, 'consent');
+  .max(MAX_CONSENT_LENGTH)
+  .refine((entry) => parseConsent(entry) !== null, 'consent');
 const port = z.number().int().min(1).max(65535);
 const operationId = z
   .string()
@@ -129,8 +130,9 @@ export const requestSchemas = {
     outgoing: endpointSchema,
     password: text(1024),
     /**
-     * The person's explicit consents to send the password without valid TLS: `host` (plaintext)
-     * or `host#AB:CD:…` (a certificate problem: only the certificate with this SHA-256).
+     * The person's explicit consents (shared/consent.ts): `host` (plaintext), `host#AB:CD:…` (a
+     * certificate problem: only the certificate with this SHA-256), `source:domain` (settings
+     * from an untrusted source).
      */
     allowInsecure: z.array(insecureConsent).max(8),
     providerId: text(64).optional(),

@@ -136,6 +136,11 @@ export interface Endpoint {
   username: string;
 }
 
+/**
+ * Network levels for the private-network rule, most public first (electron/engine/net/network-level.ts).
+ */
+export type NetworkLevel = 'public' | 'private' | 'link-local' | 'loopback';
+
 /** An endpoint found by discovery, with provenance. */
 export interface Candidate extends Endpoint {
   auth: string[];
@@ -144,6 +149,12 @@ export interface Candidate extends Endpoint {
   origin?: string;
   /** Trusted = came over https / from the same domain / built-in knowledge. */
   trusted: boolean;
+  /**
+   * The network level of the source that named this host (a web server's or DNS server's
+   * address); absent for built-in knowledge and names that follow from the typed address. Probes
+   * never go from here to a more private network.
+   */
+  network?: NetworkLevel;
 }
 
 export interface SourceReport {
@@ -153,6 +164,8 @@ export interface SourceReport {
   trusted: boolean;
   ms: number;
   error?: string;
+  /** Where the requests actually went, when they were redirected or refused: `URL (address)`. */
+  hops?: string[];
 }
 
 /** Settings a client profile is made from (the `recommended` part of `check --json`, or typed). */

@@ -2,7 +2,7 @@
  * `mailsetup`: the engine from a shell. This file only dispatches; each command lives in
  * `commands/<name>.ts` and is loaded on demand so `mailsetup --help` starts fast.
  */
-import { EXIT, UsageError, processIo, type CliIo } from './io.ts';
+import { EXIT, UsageError, processIo, safeIo, type CliIo } from './io.ts';
 import { usage } from './usage.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -26,7 +26,9 @@ async function version(): Promise<string> {
   return String((JSON.parse(text) as { version?: unknown }).version);
 }
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo()): Promise<number> {
+  // Server text never drives the terminal: controls and bidi overrides are shown as codes.
+  const io = safeIo(given);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());

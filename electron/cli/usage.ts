@@ -11,7 +11,8 @@ const SYNOPSES: Record<string, string> = {
   discover: `  mailsetup discover <address> [--dns IP[:PORT]] [--ca FILE]... [--ispdb URL] [--offline]
 ${INDENT}[--timeout MS] [--json]`,
   check: `  mailsetup check <address> | --batch FILE [--concurrency N]
-${INDENT}[--password-stdin [--allow-insecure] [--from ADDRESS] [--save-password]]
+${INDENT}[--password-stdin [--allow-plaintext HOST]... [--accept-cert HOST#SHA256]...
+${INDENT}[--accept-source DOMAIN]... [--from ADDRESS] [--save-password]]
 ${INDENT}[--export DIR [--format LIST] [--force] [--include-password]]
 ${INDENT}[--health [--dkim-selector S]...] [--dns IP[:PORT]] [--ca FILE]... [--ispdb URL]
 ${INDENT}[--offline] [--timeout MS] [--json]`,
@@ -31,9 +32,14 @@ const OPTIONS: Array<[string, string]> = [
   ['--timeout MS', 'per network step, default 10000 (check: each login attempt, default 20000)'],
   ['--json', 'print one JSON document instead of tables'],
   ['--password-stdin', 'read the password from standard input (one line)'],
+  ['--allow-plaintext HOST', 'consent: send the password unencrypted to this host (repeatable)'],
   [
-    '--allow-insecure',
-    'consent: password without TLS, to a bad certificate or an untrusted source',
+    '--accept-cert HOST#SHA256',
+    'consent: accept exactly this certificate on this host (repeatable)',
+  ],
+  [
+    '--accept-source DOMAIN',
+    'consent: settings from an untrusted source, for hosts in this domain (repeatable)',
   ],
   ['--from ADDRESS', 'check that the SMTP server lets you send as this address'],
   ['--save-password', 'store the password in the system keychain after a working login'],
@@ -55,10 +61,12 @@ const OPTIONS: Array<[string, string]> = [
 ];
 
 const PINNING =
-  '--allow-insecure pins certificates: a server whose certificate fails validation gets the\n' +
-  "password only if it presents the very certificate the check's probe saw there (SHA-256);\n" +
-  'another certificate is cert-invalid and nothing is sent. With --offline (no probe) the\n' +
-  'consent accepts any certificate on the recommended hosts.';
+  'Consents name what they accept. --accept-cert takes the SHA-256 an earlier run or the\n' +
+  'terminal prompt showed (compare it with what your provider publishes); any other certificate\n' +
+  'is cert-invalid and nothing is sent. --allow-plaintext never relaxes a certificate and never\n' +
+  'turns a TLS or STARTTLS server into plaintext. --accept-source hoster.example covers\n' +
+  'hoster.example and every name below it. On a terminal, a missing consent is asked. The old\n' +
+  '--allow-insecure is refused (exit 2) with a message naming these options.';
 
 const FORMATS =
   'Export formats (LIST, comma-separated; default all): thunderbird, outlook, apple, sheet, report.';
@@ -94,7 +102,7 @@ export function usage(command?: string): string {
     'mailsetup — find, test and explain the mail server settings for an address',
     `Usage:\n${synopses}\n\n${optionLines(synopses)}`,
   ];
-  if (synopses.includes('--allow-insecure')) parts.push(PINNING);
+  if (synopses.includes('--accept-cert')) parts.push(PINNING);
   if (synopses.includes('--format')) parts.push(FORMATS);
   const ownExit = own === undefined || command === undefined ? undefined : EXIT_CODES[command];
   parts.push(

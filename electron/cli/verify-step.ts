@@ -1,8 +1,8 @@
 /**
  * The login step of `mailsetup check`: `--password-stdin` (one line from standard input; a
- * silent prompt on a terminal), `--allow-insecure` (consent for the hosts being verified; for
- * a TLS server it pins the certificate the check's probe saw there),
- * `--from ADDRESS` (sender check), `--save-password` (OS keychain, only after a working login).
+ * silent prompt on a terminal), the consents that name what they accept (consent-step.ts:
+ * `--allow-plaintext HOST`, `--accept-cert HOST#SHA256`, `--accept-source DOMAIN`, asked on a
+ * terminal when missing), `--from ADDRESS` (sender check), `--save-password` (OS keychain, only after a working login).
  * The password never comes from argv and is never printed. Adds `verification` and `guidance`
  * to the JSON report; both logins working means exit code 0.
  */
@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
 import { LOGIN_REFUSALS, type VerifyReason } from '../../shared/codes.ts';
-import type { Endpoint, ProbeReport } from '../../shared/model.ts';
+import type { Endpoint } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
@@ -24,6 +24,15 @@ import {
   type VerificationReport,
 } from '../engine/verify/index.ts';
 import type { CheckContext } from './commands/check.ts';
+import {
+  askConsents,
+  canAsk,
+  CONSENT_ARG_OPTIONS,
+  consentsFromArgs,
+  hasConsentArgs,
+  missingConsents,
+  type ConsentArgs,
+} from './consent-step.ts';
 import { discoveryOptionsFrom, type DiscoveryArgs } from './discovery-options.ts';
 import { readPasswordFromStdin } from './export-step.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
@@ -33,14 +42,13 @@ import { verifyText } from './verify-view.ts';
 /** Options to merge into the check command's parseArgs options. */
 export const VERIFY_ARG_OPTIONS = {
   'password-stdin': { type: 'boolean' },
-  'allow-insecure': { type: 'boolean' },
+  ...CONSENT_ARG_OPTIONS,
   from: { type: 'string' },
   'save-password': { type: 'boolean' },
 } as const;
 
-export interface VerifyArgs {
+export interface VerifyArgs extends ConsentArgs {
   'password-stdin'?: boolean;
-  'allow-insecure'?: boolean;
   from?: string;
   'save-password'?: boolean;
 }
@@ -75,25 +83,10 @@ export interface VerifyStepInput {
   signal?: AbortSignal;
   /** Where `--save-password` stores (default: the OS keychain). */
   store?: SecretStore;
-  /** Hosts from an untrusted source: no login there without `--allow-insecure`. */
+  /** Hosts from an untrusted source: no login there without a source consent. */
   untrustedHosts?: string[];
-  /** The check's probes: `--allow-insecure` pins the certificates they saw. */
-  probes?: readonly ProbeReport[];
-}
-
-/**
- * The consent `--allow-insecure` gives for one endpoint: `host#sha256` when the probe saw a
- * certificate on that host and port (an invalid certificate is then accepted only if it is that
- * one), the bare host for plaintext or when nothing was probed (`--offline`, a failed probe).
- */
-export function consentEntry(endpoint: Endpoint, probes: readonly ProbeReport[] = []): string {
-  if (endpoint.security === 'plain') return endpoint.host;
-  const host = endpoint.host.toLowerCase();
-  const port = probes
-    .find((probe) => probe.host.toLowerCase() === host)
-    ?.ports.find((p) => p.port === endpoint.port && p.security === endpoint.security);
-  const sha256 = port?.tls?.certificate?.sha256;
-  return sha256 ? `${endpoint.host}#${sha256}` : endpoint.host;
+  /** Consent entries (shared/consent.ts) from the options and the terminal prompts. */
+  consents?: readonly string[];
 }
 
 /** Checks the verify options before anything runs (a bad `--from` is a usage error). */
@@ -204,9 +197,6 @@ export async function runVerifyStep(
   t: Translate,
 ): Promise<VerifyStepResult> {
   const { args } = input;
-  const consentHosts = args['allow-insecure']
-    ? [consentEntry(input.incoming, input.probes), consentEntry(input.outgoing, input.probes)]
-    : undefined;
   const verification = await verifyAccount(
     {
       address: input.address,
@@ -220,7 +210,7 @@ export async function runVerifyStep(
       ...(input.resolver ? { resolver: input.resolver } : {}),
       ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
-      ...(consentHosts ? { allowInsecure: consentHosts } : {}),
+      ...(input.consents?.length ? { allowInsecure: [...input.consents] } : {}),
       ...(input.untrustedHosts?.length ? { untrustedHosts: input.untrustedHosts } : {}),
       ...(args.from ? { from: args.from } : {}),
     },
@@ -244,11 +234,14 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
   const { io, t } = context;
   const values = context.values as VerifyArgs & DiscoveryArgs;
   const wantsVerify = values['password-stdin'] === true;
+  // The deprecated blanket consent is refused first, whatever else is given.
+  if (values['allow-insecure']) consentsFromArgs(values, t);
   if (!wantsVerify) {
-    if (values['allow-insecure'] || values.from !== undefined || values['save-password'])
-      throw new UsageError(t('verify:cli.needsPassword'));
+    if (hasConsentArgs(values) || values.from !== undefined || values['save-password'])
+      throw new UsageError(t('security:consent.needsPassword'));
     return;
   }
+  const given = consentsFromArgs(values, t);
   const from = validateVerifyArgs(values, t);
   const { incoming, outgoing } = context.report.recommended;
   if (!incoming || !outgoing) {
@@ -256,6 +249,11 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
     if (context.exit !== EXIT.failed) context.exit = EXIT.findings;
     return;
   }
+  const probes = context.report.probes;
+  // On a terminal, ask for what the options do not cover, showing the certificate.
+  const asked = canAsk(io)
+    ? await askConsents(io, missingConsents([incoming, outgoing], probes, given), t)
+    : [];
   const password = await sharedPassword(io, context.address.display, t);
   if (!password) throw new UsageError(t('verify:cli.emptyPassword'));
   const engine = await discoveryOptionsFrom(values, t);
@@ -272,7 +270,7 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
       incoming: toEndpoint(incoming),
       outgoing: toEndpoint(outgoing),
       untrustedHosts: [incoming, outgoing].filter((c) => !c.trusted).map((c) => c.host),
-      probes: context.report.probes,
+      consents: [...given, ...asked],
       ...(context.report.provider ? { providerId: context.report.provider } : {}),
       password,
       args: { ...values, ...(from ? { from } : {}) },
@@ -286,7 +284,11 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
   context.json.guidance = result.guidance;
   if (result.keychain) context.json.keychain = result.keychain;
   context.text.push(
-    `\n${context.colours.bold(t('verify:cli.heading'))}\n${verifyText(result, from, t)}`,
+    `\n${context.colours.bold(t('verify:cli.heading'))}\n${verifyText(result, from, t, {
+      incoming: toEndpoint(incoming),
+      outgoing: toEndpoint(outgoing),
+      probes,
+    })}`,
   );
   if (context.exit !== EXIT.failed) context.exit = result.ok ? EXIT.ok : EXIT.findings;
 }

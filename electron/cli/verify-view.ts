@@ -2,16 +2,33 @@
  * The terminal text of the login step: one block per server (what happened, what to do, the
  * server's words), the sender check, the provider's guidance and the keychain outcome.
  */
+import type { Endpoint, ProbeReport } from '../../shared/model.ts';
 import type { LoginResult } from '../engine/verify/index.ts';
+import { consentHint } from './consent-step.ts';
 import type { Translate } from './translate.ts';
 import type { VerifyStepResult } from './verify-step.ts';
 
-function loginLines(label: string, result: LoginResult, t: Translate): string[] {
+/** The endpoints logged in to and the check's probes: refusals say which consent to give. */
+export interface VerifyTarget {
+  incoming: Endpoint;
+  outgoing: Endpoint;
+  probes: readonly ProbeReport[];
+}
+
+function loginLines(
+  label: string,
+  result: LoginResult,
+  t: Translate,
+  endpoint?: Endpoint,
+  probes: readonly ProbeReport[] = [],
+): string[] {
   if (result.ok) return [`${label}: ${t('verify:result.ok', { username: result.username })}`];
   const lines = [
     `${label}: ${t(`verify:${result.reason}.title`)}`,
     `  ${t(`verify:${result.reason}.hint`)}`,
   ];
+  const hint = endpoint ? consentHint(endpoint, result.reason, probes, t) : null;
+  if (hint) lines.push(`  ${hint}`);
   if (result.serverText)
     lines.push(`  ${t('verify:result.serverSaid', { text: result.serverText })}`);
   return lines;
@@ -22,11 +39,13 @@ export function verifyText(
   result: VerifyStepResult,
   from: string | undefined,
   t: Translate,
+  target?: VerifyTarget,
 ): string {
   const { verification } = result;
+  const probes = target?.probes ?? [];
   const lines = [
-    ...loginLines(t('verify:result.incoming'), verification.incoming, t),
-    ...loginLines(t('verify:result.outgoing'), verification.outgoing, t),
+    ...loginLines(t('verify:result.incoming'), verification.incoming, t, target?.incoming, probes),
+    ...loginLines(t('verify:result.outgoing'), verification.outgoing, t, target?.outgoing, probes),
   ];
   const sender = verification.sender;
   if (sender && from) {

@@ -5,7 +5,7 @@
  */
 import { drain, EventQueue, forEachLimit } from './async-flow.ts';
 import type { HostProbeEvent } from '../../shared/reports.ts';
-import type { Candidate, ProbeReport, Protocol } from '../../shared/model.ts';
+import type { Candidate, NetworkLevel, ProbeReport, Protocol } from '../../shared/model.ts';
 import { standardPortsFor } from './discover/guess.ts';
 import type { HostProber } from './discover/index.ts';
 import { probeHost, type ProbeOptions, type ProbeTarget } from './probe/index.ts';
@@ -15,12 +15,19 @@ export type { HostProbeEvent } from '../../shared/reports.ts';
 export interface HostPlan {
   host: string;
   targets: ProbeTarget[];
+  /**
+   * The most private network level its candidates' sources may send us to (absent: one of them
+   * is the person's own input or built-in knowledge).
+   */
+  network?: NetworkLevel;
 }
 
 /** Hosts probed at once. */
 const HOSTS_AT_ONCE = 4;
 /** Hosts probed at most (a hostile document must not turn a check into a port scan). */
 export const MAX_PROBED_HOSTS = 8;
+/** Ports probed per host at most: the standard ones of its protocols plus a few a source named. */
+export const MAX_PORTS_PER_HOST = 12;
 
 /** Candidates of both sides taken alternately, so neither side's hosts crowd out the other's. */
 function interleave(incoming: readonly Candidate[], outgoing: readonly Candidate[]): Candidate[] {
@@ -52,12 +59,31 @@ export function planHosts(
     const protocols = [...new Set(list.map((c) => c.protocol))];
     const targets = standardPortsFor(protocols);
     for (const c of list) {
+      if (targets.length >= MAX_PORTS_PER_HOST) break;
       if (!targets.some((t) => t.port === c.port)) {
         targets.push({ port: c.port, protocol: c.protocol, security: c.security });
       }
     }
-    return { host, targets };
+    const network = mostPrivate(list.map((c) => c.network));
+    return network ? { host, targets, network } : { host, targets };
   });
+}
+
+const PRIVACY: Record<NetworkLevel, number> = {
+  public: 0,
+  private: 1,
+  'link-local': 2,
+  loopback: 3,
+};
+
+/** The most private level any of the sources allows; undefined when one is unconstrained. */
+function mostPrivate(levels: ReadonlyArray<NetworkLevel | undefined>): NetworkLevel | undefined {
+  let result: NetworkLevel | undefined;
+  for (const level of levels) {
+    if (level === undefined) return undefined;
+    if (result === undefined || PRIVACY[level] > PRIVACY[result]) result = level;
+  }
+  return result;
 }
 
 /** Remembers probe reports per host so guessing and checking share them. */
@@ -101,7 +127,11 @@ export async function* probeHosts(
       return;
     }
     reports[index] = await drain(
-      probeHost(plan.host, { ...options, ports: plan.targets }),
+      probeHost(plan.host, {
+        ...options,
+        ports: plan.targets,
+        ...(plan.network ? { network: plan.network } : {}),
+      }),
       (event) => queue.push({ ...event, host: plan.host }),
     );
   }).finally(() => queue.end());

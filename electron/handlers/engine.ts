@@ -15,6 +15,7 @@ import type { Resolver } from '../engine/net/resolver.ts';
 import { probeHost } from '../engine/probe/index.ts';
 import { verifyAccount } from '../engine/verify/index.ts';
 import type { HandlerContext, Handlers } from '../ipc.ts';
+import { checkMemory, type CheckMemory } from './check-memory.ts';
 
 export type { VerifyAnswer } from '../../shared/reports.ts';
 
@@ -39,6 +40,7 @@ export async function runCheck(
   { address, helpdesk }: RequestOf<'check:run'>,
   { signal, emit }: RunContext,
   net: EngineNet = {},
+  memory: CheckMemory = checkMemory,
 ): Promise<Result<CheckReport>> {
   const parsed = parseAddress(address);
   if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
@@ -49,17 +51,26 @@ export async function runCheck(
   const report = await drain(events, (event) => {
     if (event.type !== 'check-done') emit(event);
   });
+  memory.remember(report);
   return { ok: true, value: report };
 }
 
-/** `verify:run`: both logins, plus the provider's guidance when one failed. */
+/**
+ * `verify:run`: both logins, plus the provider's guidance when one failed. The policy is enforced
+ * here from what this process's own checks found (CheckMemory), not from the renderer's view:
+ * hosts only an untrusted source named need a source consent, and a plaintext consent does not
+ * turn an endpoint the check saw encrypted into plaintext.
+ */
 export async function runVerify(
   request: RequestOf<'verify:run'>,
   { signal }: Pick<HandlerContext, 'signal'>,
   net: EngineNet = {},
+  memory: CheckMemory = checkMemory,
 ): Promise<Result<VerifyAnswer>> {
   const parsed = parseAddress(request.address);
   if (!parsed.ok) return { ok: false, code: 'invalid-address', detail: parsed.error };
+  const endpoints = [request.incoming, request.outgoing];
+  const untrustedHosts = memory.untrustedHosts(endpoints);
   const report = await verifyAccount(
     {
       address: parsed.value,
@@ -70,7 +81,8 @@ export async function runVerify(
     {
       ...net,
       password: request.password,
-      allowInsecure: request.allowInsecure,
+      allowInsecure: memory.enforce(request.allowInsecure, endpoints),
+      ...(untrustedHosts.length ? { untrustedHosts } : {}),
       signal,
       ...(request.from ? { from: request.from } : {}),
     },

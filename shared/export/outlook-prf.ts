@@ -9,6 +9,7 @@
  * The PRF has no password key and no STARTTLS setting for the incoming server (`...UseSSL` is
  * 0 or 1); SMTP knows 0 none, 1 SSL, 2 STARTTLS. Written with CRLF line endings and no BOM.
  */
+import { dropUnsafeChars } from '../control-chars.ts';
 import type { AccountSettings, Security } from '../model.ts';
 import { preferImplicitTls } from './endpoint-choice.ts';
 import type { Alternatives, ExportNote, ExportPart } from './types.ts';
@@ -66,8 +67,7 @@ function mappingBlock(kind: 'IMAP' | 'POP3'): string[] {
  * readers), are wrapped in double quotes, which the Windows reader strips again.
  */
 export function prfValue(value: string | number): string {
-  // eslint-disable-next-line no-control-regex
-  const line = String(value).replace(/[\u0000-\u001F\u007F\u2028\u2029]/g, ' ');
+  const line = dropUnsafeChars(String(value), true);
   return /^[\s"']|[\s"']$|[;#]/.test(line) ? `"${line}"` : line;
 }
 

@@ -4,6 +4,7 @@
  * stable code; callers translate them with `export:settingsErrors.<code>`. Also the small address
  * helpers the exporters share (domain, local part, ASCII host names).
  */
+import { hasUnsafeChars } from '../control-chars.ts';
 import type { AccountSettings, Endpoint, Protocol, Security } from '../model.ts';
 
 export const SETTINGS_ERRORS = ['missing', 'wrong-type', 'invalid', 'too-long'] as const;
@@ -24,8 +25,8 @@ const MAX_NAME = 1000;
 const MAX_USERNAME = 320;
 const MAX_PASSWORD = 1024;
 const HOST_LABELS = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F]/;
+/** C0, C1, bidi overrides: refused in every text that goes into a file (shared/control-chars.ts). */
+const CONTROL = { test: hasUnsafeChars };
 
 class Invalid extends Error {
   constructor(readonly detail: SettingsError) {
@@ -143,6 +144,7 @@ export function validateSettings(input: unknown): SettingsResult {
     };
     if (root.displayName !== undefined && root.displayName !== null) {
       settings.displayName = readString(root, 'displayName', 'displayName', MAX_NAME);
+      if (CONTROL.test(settings.displayName)) fail('displayName', 'invalid', 'text');
     }
     if (root.password !== undefined && root.password !== null) {
       settings.password = readString(root, 'password', 'password', MAX_PASSWORD);

@@ -5,6 +5,7 @@
  * server's own words) and concluded (findings, export notes). Passwords never appear: password
  * fields are dropped and any occurrence of the password in server text is masked.
  */
+import { dropUnsafeChars } from '../control-chars.ts';
 import { alsoOnPorts, groupFindings, type FindingGroup } from '../findings-group.ts';
 import { healthTextLines } from '../health-text.ts';
 import type { AccountSettings, Finding, ProbeReport } from '../model.ts';
@@ -58,8 +59,7 @@ export function redact<T>(value: T, password: string | undefined): T {
 
 /** One line of at most `max` characters, control characters replaced. */
 function oneLine(text: string, max = MAX_SERVER_TEXT): string {
-  // eslint-disable-next-line no-control-regex
-  const line = text.replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ').trim();
+  const line = dropUnsafeChars(text).trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 

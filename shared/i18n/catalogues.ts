@@ -28,6 +28,8 @@ import enHealth from './en/health.json';
 import deHealth from './de/health.json';
 import enFinish from './en/finish.json';
 import deFinish from './de/finish.json';
+import enSecurity from './en/security.json';
+import deSecurity from './de/security.json';
 
 export const catalogues = {
   en: {
@@ -44,6 +46,7 @@ export const catalogues = {
     discovery: enDiscovery,
     health: enHealth,
     finish: enFinish,
+    security: enSecurity,
   },
   de: {
     common: deCommon,
@@ -59,5 +62,6 @@ export const catalogues = {
     discovery: deDiscovery,
     health: deHealth,
     finish: deFinish,
+    security: deSecurity,
   },
 } as const;

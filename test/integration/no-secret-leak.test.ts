@@ -135,7 +135,7 @@ describe('the password in output, reports and files', () => {
     const cases: Array<[string, string, string, string[]]> = [
       ['right', alice.address, alice.password, []],
       ['wrong', alice.address, WRONG, []],
-      ['plain', dave.address, dave.password, ['--allow-insecure']],
+      ['plain', dave.address, dave.password, ['--allow-plaintext', LAB_HOSTS.plain.name]],
       ['right-text', alice.address, alice.password, ['--from', alice.address]],
     ];
     for (const [label, address, password, extra] of cases) {

@@ -1,9 +1,10 @@
 /**
  * Security review against the lab: `check --password-stdin` logs in on servers that discovery
  * found only through an untrusted source (an MX at another domain, autoconfig over plain http)
- * only with `--allow-insecure`; without it the password is not sent (`untrusted-refused`, no
+ * only with `--accept-source DOMAIN` naming the hoster's domain; without it the password is not sent (`untrusted-refused`, no
  * attempt) and nothing of it appears in the output.
  */
+import { getDomain } from 'tldts';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
 import { captureIo, labCliArgs } from '../helpers/cli-io.ts';
@@ -20,7 +21,7 @@ async function check(args: string[]): Promise<{ code: number; stdout: string; st
 
 describe('check --password-stdin on settings from an untrusted source', () => {
   for (const domain of [LAB_DOMAINS.mxOnly, LAB_DOMAINS.httpOnly]) {
-    it(`${domain}: refused without consent, attempted with --allow-insecure`, async () => {
+    it(`${domain}: refused without consent, attempted with --accept-source`, async () => {
       const address = `bob@${domain}`;
       const refused = await check([address, '--password-stdin']);
       expect(refused.code).toBe(1);
@@ -33,7 +34,8 @@ describe('check --password-stdin on settings from an untrusted source', () => {
       expect(verification.outgoing).toMatchObject({ reason: 'untrusted-refused', attempts: 0 });
       expect(refused.stdout + refused.stderr).not.toContain(bob.password);
 
-      const consented = await check([address, '--password-stdin', '--allow-insecure']);
+      const hoster = getDomain(JSON.parse(refused.stdout).recommended.incoming.host as string);
+      const consented = await check([address, '--password-stdin', '--accept-source', hoster!]);
       const after = JSON.parse(consented.stdout).verification;
       expect(after.incoming.ok === true || after.incoming.attempts > 0).toBe(true);
       expect(consented.stdout + consented.stderr).not.toContain(bob.password);

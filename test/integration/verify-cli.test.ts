@@ -5,7 +5,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
 import { captureIo, labCliArgs } from '../helpers/cli-io.ts';
-import { LAB_USERS } from '../lab/topology.ts';
+import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
 
 const lab = inject('lab');
 
@@ -51,7 +51,7 @@ describe('mailsetup check --password-stdin', () => {
     expect(run.stdout).not.toContain(carol.password);
   });
 
-  it('refuses the plaintext host without --allow-insecure and passes with it', async () => {
+  it('refuses the plaintext host without --allow-plaintext and passes with it', async () => {
     const refused = await check([dave.address, '--password-stdin', '--json'], dave.password);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout).verification.incoming).toMatchObject({
@@ -59,7 +59,7 @@ describe('mailsetup check --password-stdin', () => {
       reason: 'insecure-refused',
     });
     const allowed = await check(
-      [dave.address, '--password-stdin', '--allow-insecure'],
+      [dave.address, '--password-stdin', '--allow-plaintext', LAB_HOSTS.plain.name],
       dave.password,
     );
     expect(allowed.code).toBe(0);
@@ -68,7 +68,10 @@ describe('mailsetup check --password-stdin', () => {
   });
 
   it('wants --password-stdin for the login options (usage error, exit 2)', async () => {
-    const run = await check([alice.address, '--allow-insecure'], alice.password);
+    const run = await check(
+      [alice.address, '--allow-plaintext', 'mail.plain.test'],
+      alice.password,
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--password-stdin/);
   });

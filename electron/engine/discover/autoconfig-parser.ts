@@ -5,7 +5,7 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { substitutePlaceholders, type ParsedAddress } from '../../../shared/address.ts';
-import type { Candidate, Protocol, SourceName } from '../../../shared/model.ts';
+import type { Candidate, NetworkLevel, Protocol, SourceName } from '../../../shared/model.ts';
 import {
   cleanAuth,
   cleanHostname,
@@ -22,6 +22,8 @@ export interface Provenance {
   /** The URL the document came from (`origin` of each candidate). */
   origin: string;
   trusted: boolean;
+  /** The network level of the document's source (see Candidate.network). */
+  network?: NetworkLevel;
 }
 
 /** More servers than this in one document is not a mail setup; the rest is ignored. */
@@ -66,6 +68,7 @@ function readServer(
     source: provenance.source,
     origin: provenance.origin,
     trusted: provenance.trusted,
+    ...(provenance.network ? { network: provenance.network } : {}),
   };
 }
 

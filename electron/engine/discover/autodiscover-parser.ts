@@ -7,7 +7,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { substitutePlaceholders, type ParsedAddress } from '../../../shared/address.ts';
 import type { Candidate, Security } from '../../../shared/model.ts';
-import type { Provenance } from './autoconfig-parser.ts';
+import { MAX_SERVERS_PER_SIDE, type Provenance } from './autoconfig-parser.ts';
 import { cleanHostname, cleanPort, cleanProtocol, cleanUsername } from './sanitize.ts';
 import type { Found, Outcome } from './types.ts';
 import { child, childText, children, isNamed, parseXml } from './xml.ts';
@@ -18,6 +18,8 @@ export type AutodiscoverAnswer =
   | { kind: 'redirect-url'; url: string };
 
 const STARTTLS_PORTS = new Set([143, 110, 25, 587]);
+/** `Protocol` blocks read at most (both sides together). */
+export const MAX_PROTOCOL_BLOCKS = 2 * MAX_SERVERS_PER_SIDE;
 
 /** The POX request body (no credentials are ever sent with it). */
 export function autodiscoverRequest(emailAddress: string): string {
@@ -65,6 +67,7 @@ function readProtocol(
     source: provenance.source,
     origin: provenance.origin,
     trusted: provenance.trusted,
+    ...(provenance.network ? { network: provenance.network } : {}),
   };
 }
 
@@ -99,11 +102,17 @@ export function parseAutodiscover(
     }
     return { ok: true, value: { kind: 'redirect-url', url: target } };
   }
+  // A mail setup has a few servers: thousands of blocks must not become thousands of probes.
   const candidates = children(account, 'Protocol')
+    .slice(0, MAX_PROTOCOL_BLOCKS)
     .map((block) => readProtocol(block, address, provenance))
     .filter((candidate): candidate is Candidate => candidate !== null);
-  const incoming = candidates.filter((candidate) => candidate.protocol !== 'smtp');
-  const outgoing = candidates.filter((candidate) => candidate.protocol === 'smtp');
+  const incoming = candidates
+    .filter((candidate) => candidate.protocol !== 'smtp')
+    .slice(0, MAX_SERVERS_PER_SIDE);
+  const outgoing = candidates
+    .filter((candidate) => candidate.protocol === 'smtp')
+    .slice(0, MAX_SERVERS_PER_SIDE);
   if (candidates.length === 0) return { ok: false, error: 'no-usable-settings' };
   return { ok: true, value: { kind: 'settings', found: { incoming, outgoing } } };
 }

@@ -9,6 +9,7 @@ import { autodiscoverRequest, parseAutodiscover } from './autodiscover-parser.ts
 import { fetchSourceDocument, parseProblem } from './fetch-source.ts';
 import { cleanHostname } from './sanitize.ts';
 import { orderSrvRecords } from './srv.ts';
+import type { NetworkLevel } from '../../../shared/model.ts';
 import type { SourceAnswer, SourceContext } from './types.ts';
 
 /** Redirects (address or URL) followed at most. */
@@ -27,29 +28,35 @@ export async function autodiscoverAt(
   start: string,
   signal: AbortSignal,
   startTrusted = true,
+  startFrom?: NetworkLevel,
 ): Promise<SourceAnswer> {
   let address: ParsedAddress = context.address;
   let url = start;
   let trusted = startTrusted;
+  // Who named the next URL: the typed address at first, then the server that redirected.
+  let from = startFrom;
   for (let round = 0; round <= MAX_AUTODISCOVER_REDIRECTS; round++) {
     const fetched = await fetchSourceDocument(context, url, signal, {
       method: 'POST',
       body: autodiscoverRequest(address.address),
       headers: { 'content-type': 'text/xml; charset=utf-8' },
       trustDomain: context.address.domain,
+      ...(from ? { from } : {}),
     });
     if (!fetched.ok) return fetched.answer;
     const document = fetched.document;
     trusted &&= document.trusted;
+    from = document.network;
     const parsed = parseAutodiscover(document.body, address, {
       source: 'autodiscover',
       origin: document.url,
       trusted,
+      network: document.network,
     });
-    if (!parsed.ok) return parseProblem(parsed, trusted, document.url);
+    if (!parsed.ok) return { ...parseProblem(parsed, trusted, document.url), ...fetched.hops };
     const value = parsed.value;
     if (value.kind === 'settings')
-      return { outcome: 'found', found: value.found, trusted, url: document.url };
+      return { outcome: 'found', found: value.found, trusted, url: document.url, ...fetched.hops };
     if (value.kind === 'redirect-url') {
       url = value.url;
       continue;
@@ -88,5 +95,6 @@ export async function autodiscoverViaSrv(
     `https://${host}${port}${PATH}`,
     signal,
     sameSite(host, context.address.domain),
+    context.dnsNetwork ?? 'public',
   );
 }

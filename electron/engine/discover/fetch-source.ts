@@ -4,21 +4,33 @@
  * XML; the parser decides the rest.
  */
 import type { SourceError } from '../../../shared/codes.ts';
-import type { SourceName } from '../../../shared/model.ts';
+import type { NetworkLevel, SourceName } from '../../../shared/model.ts';
 import { parseAutoconfig } from './autoconfig-parser.ts';
 import {
   fetchDocument,
   isXmlContentType,
   type FetchOptions,
+  type FetchOutcome,
   type FetchedDocument,
 } from './http-fetch.ts';
-import type { Outcome, SourceAnswer, SourceContext } from './types.ts';
+import type { SourceAnswer, SourceContext } from './types.ts';
 
 /** Statuses that simply mean "not here". */
 const NOT_HERE = new Set([404, 410]);
 
+/** The hops worth showing: a redirect chain, or a request the network rule refused. */
+export function shownHops(fetched: FetchOutcome): { hops?: string[] } {
+  const refused = !fetched.ok && fetched.error === 'private-network';
+  return fetched.hops.length > 1 || refused ? { hops: fetched.hops } : {};
+}
+
 /** Maps a failed or non-XML fetch to an answer; null when the document is usable. */
-export function fetchProblem(fetched: Outcome<FetchedDocument>, url: string): SourceAnswer | null {
+export function fetchProblem(fetched: FetchOutcome, url: string): SourceAnswer | null {
+  const problem = fetchProblemOf(fetched, url);
+  return problem ? { ...problem, ...shownHops(fetched) } : null;
+}
+
+function fetchProblemOf(fetched: FetchOutcome, url: string): SourceAnswer | null {
   if (!fetched.ok) {
     if (fetched.error === 'network' && fetched.detail === 'ENOTFOUND') {
       return { outcome: 'none', trusted: true, url, detail: 'ENOTFOUND' };
@@ -57,14 +69,15 @@ export function fetchProblem(fetched: Outcome<FetchedDocument>, url: string): So
 
 /** A source's fetch: the usable document, or the answer that a failed or unusable fetch is. */
 export type SourceDocument =
-  { ok: true; document: FetchedDocument } | { ok: false; answer: SourceAnswer };
+  | { ok: true; document: FetchedDocument; hops: { hops?: string[] } }
+  | { ok: false; answer: SourceAnswer };
 
 /** Fetches one document with the context's DNS, CA and timeout and checks it with fetchProblem. */
 export async function fetchSourceDocument(
   context: SourceContext,
   url: string,
   signal: AbortSignal,
-  request: Pick<FetchOptions, 'trustDomain' | 'method' | 'body' | 'headers'>,
+  request: Pick<FetchOptions, 'trustDomain' | 'method' | 'body' | 'headers' | 'from'>,
 ): Promise<SourceDocument> {
   const fetched = await fetchDocument(url, {
     ...request,
@@ -77,7 +90,7 @@ export async function fetchSourceDocument(
   if (problem || !fetched.ok) {
     return { ok: false, answer: problem ?? { outcome: 'none', trusted: false } };
   }
-  return { ok: true, document: fetched.value };
+  return { ok: true, document: fetched.value, hops: shownHops(fetched) };
 }
 
 /** A parser's refusal of a fetched document as the source's answer. */
@@ -96,6 +109,8 @@ export interface AutoconfigFetch {
   trustDomain: string | null;
   /** Force untrusted (e.g. settings for another domain found through MX). */
   untrusted?: boolean;
+  /** The network level of whoever named the URL (absent: it follows from the typed address). */
+  from?: NetworkLevel;
 }
 
 /** Fetches and parses one autoconfig document. */
@@ -106,6 +121,7 @@ export async function fetchAutoconfig(
 ): Promise<SourceAnswer> {
   const fetched = await fetchSourceDocument(context, request.url, signal, {
     trustDomain: request.trustDomain,
+    ...(request.from ? { from: request.from } : {}),
   });
   if (!fetched.ok) return fetched.answer;
   const document = fetched.document;
@@ -114,7 +130,8 @@ export async function fetchAutoconfig(
     source: request.source,
     origin: document.url,
     trusted,
+    network: document.network,
   });
-  if (!parsed.ok) return parseProblem(parsed, trusted, document.url);
-  return { outcome: 'found', found: parsed.value, trusted, url: document.url };
+  if (!parsed.ok) return { ...parseProblem(parsed, trusted, document.url), ...fetched.hops };
+  return { outcome: 'found', found: parsed.value, trusted, url: document.url, ...fetched.hops };
 }

@@ -15,7 +15,8 @@ import { guessHosts, guessSource, standardPortsFor, type HostProber } from './gu
 import { DEFAULT_ISPDB_URL } from './ispdb.ts';
 import { runByPriority, type Settled } from './runner.ts';
 import { networkTasks, providerTask } from './sources.ts';
-import type { SourceContext, SourceTask } from './types.ts';
+import { MAX_SERVERS_PER_SIDE } from './autoconfig-parser.ts';
+import type { Found, SourceContext, SourceTask } from './types.ts';
 
 export { DEFAULT_ISPDB_URL } from './ispdb.ts';
 export { standardPortsFor, type HostProber } from './guess.ts';
@@ -65,6 +66,15 @@ export function defaultProber(options: DiscoverOptions, resolver: Resolver): Hos
 const wanted = (options: DiscoverOptions, source: SourceName): boolean =>
   !options.sources || options.sources.includes(source);
 
+/** One source's servers, at most MAX_SERVERS_PER_SIDE a side. */
+function capFound(found: Found): Found {
+  return {
+    ...found,
+    incoming: found.incoming.slice(0, MAX_SERVERS_PER_SIDE),
+    outgoing: found.outgoing.slice(0, MAX_SERVERS_PER_SIDE),
+  };
+}
+
 /** Same protocol, host and port: one candidate, the highest-priority source's. */
 function mergeCandidates(lists: Candidate[][]): Candidate[] {
   const seen = new Set<string>();
@@ -104,6 +114,7 @@ export async function* discoverSettings(
     ca: options.ca ?? [],
     ispdbUrl: options.ispdbUrl ?? DEFAULT_ISPDB_URL,
     timeoutMs,
+    dnsNetwork: resolver.network ?? 'public',
   };
   const deadline = AbortSignal.timeout(timeoutMs * SOURCES_BUDGET_IN_TIMEOUTS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
@@ -129,8 +140,9 @@ export async function* discoverSettings(
   }
 
   const ordered = [...settled].sort((a, b) => a.index - b.index);
+  // Whatever the source, a hostile answer cannot turn into a port scan: a few servers per side.
   const found = ordered.flatMap((entry) =>
-    entry.answer.outcome === 'found' ? [entry.answer.found] : [],
+    entry.answer.outcome === 'found' ? [capFound(entry.answer.found)] : [],
   );
   const result: DiscoveryResult = {
     address: address.address,

@@ -61,7 +61,14 @@ export async function mxSource(context: SourceContext, signal: AbortSignal): Pro
     ]) {
       const result = await fetchAutoconfig(
         context,
-        { url, source: 'mx', trustDomain: null, untrusted: true },
+        // The URL comes from a DNS answer: bound by the DNS server's network level.
+        {
+          url,
+          source: 'mx',
+          trustDomain: null,
+          untrusted: true,
+          from: context.dnsNetwork ?? 'public',
+        },
         signal,
       );
       if (signal.aborted)

@@ -29,6 +29,7 @@ function toReport(task: SourceTask, answer: SourceAnswer, ms: number): SourceRep
     ms,
   };
   if (answer.outcome === 'error') report.error = answer.error;
+  if (answer.hops?.length) report.hops = answer.hops;
   else if (answer.outcome === 'none' && answer.detail === CANCELLED) report.error = CANCELLED;
   return report;
 }

@@ -3,6 +3,7 @@
  * returns the clean value or null; nothing here throws.
  */
 import type { Protocol, Security } from '../../../shared/model.ts';
+import { hasUnsafeChars } from '../../../shared/control-chars.ts';
 import { toAsciiHostname } from '../net/hostname.ts';
 
 /** A hostname (ASCII form, lower-cased, without trailing dot) or an IP literal; else null. */
@@ -64,7 +65,7 @@ export function cleanUsername(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null;
   const name = value.trim();
   if (name === '' || name.length > 256) return null;
-  // eslint-disable-next-line no-control-regex -- control characters are what we refuse
-  if (/[\u0000-\u001f\u007f]/.test(name)) return null;
+  // Control characters, C1 and bidi overrides would reach the terminal and every exported file.
+  if (hasUnsafeChars(name)) return null;
   return name;
 }

@@ -3,7 +3,7 @@
  * runner starts them all at once and lets priority, not arrival order, decide.
  */
 import { findProviderByDomain, providerCandidates } from '../../../shared/providers/index.ts';
-import type { SourceName } from '../../../shared/model.ts';
+import type { Candidate, NetworkLevel, SourceName } from '../../../shared/model.ts';
 import { autodiscoverAt, autodiscoverUrls, autodiscoverViaSrv } from './autodiscover-source.ts';
 import { fetchAutoconfig } from './fetch-source.ts';
 import { autoconfigUrls, ispdbUrlFor } from './ispdb.ts';
@@ -27,6 +27,18 @@ export function providerTask(context: SourceContext): SourceTask {
       };
     },
   };
+}
+
+/** Marks every candidate of an answer as named by a source on that network level. */
+export function fromNetwork(answer: SourceAnswer, network: NetworkLevel): SourceAnswer {
+  if (answer.outcome !== 'found') return answer;
+  const mark = (candidate: Candidate): Candidate => ({ ...candidate, network });
+  const found = {
+    ...answer.found,
+    incoming: answer.found.incoming.map(mark),
+    outgoing: answer.found.outgoing.map(mark),
+  };
+  return { ...answer, found };
 }
 
 /** Every network source, in priority order. */
@@ -54,7 +66,12 @@ export function networkTasks(context: SourceContext): SourceTask[] {
     {
       source: 'srv',
       url: `_imaps._tcp.${domain} ...`,
-      run: (signal) => srvCandidates(context.address, context.dns, signal),
+      // SRV targets come from a DNS answer: bound by the DNS server's network level.
+      run: async (signal) =>
+        fromNetwork(
+          await srvCandidates(context.address, context.dns, signal),
+          context.dnsNetwork ?? 'public',
+        ),
     },
     { source: 'mx', url: `${domain} MX`, run: (signal) => mxSource(context, signal) },
     ...autodiscoverUrls(domain).map((url): SourceTask => ({

@@ -5,7 +5,7 @@
  */
 import type { ParsedAddress } from '../../../shared/address.ts';
 import type { SourceError } from '../../../shared/codes.ts';
-import type { Candidate, SourceName } from '../../../shared/model.ts';
+import type { Candidate, NetworkLevel, SourceName } from '../../../shared/model.ts';
 
 export type Outcome<T> =
   { ok: true; value: T } | { ok: false; error: SourceError; detail?: string };
@@ -25,10 +25,14 @@ export const NOTHING: Found = { incoming: [], outgoing: [] };
  * The answer of one source. `found` with no candidates is reported as outcome `none`.
  * `trusted` says whether the way the data came is trusted (https all the way, same domain).
  */
-export type SourceAnswer =
+export type SourceAnswer = (
   | { outcome: 'found'; found: Found; trusted: boolean; url?: string }
   | { outcome: 'none'; trusted: boolean; url?: string; detail?: string }
-  | { outcome: 'error'; error: SourceError; detail?: string; trusted: boolean; url?: string };
+  | { outcome: 'error'; error: SourceError; detail?: string; trusted: boolean; url?: string }
+) & {
+  /** Where the requests went (`URL (address)`), shown when redirected or refused. */
+  hops?: string[];
+};
 
 /** The DNS answers discovery needs; adapted from the engine's resolver in `dns.ts`. */
 export interface DiscoveryDns {
@@ -55,6 +59,8 @@ export interface SourceContext {
   ispdbUrl: string;
   /** Per network request. */
   timeoutMs: number;
+  /** The network level of the DNS server's answers (default public: the system's resolver). */
+  dnsNetwork?: NetworkLevel;
 }
 
 /** One entry of the priority list. */

@@ -1,18 +1,80 @@
 /**
  * XML from the network, parsed defensively: a document type declaration or entity declaration
  * is refused before parsing (no entity expansion, no external entities), the text must already
- * be size-bounded by the fetcher, and the DOM is walked by local names (namespaces ignored).
+ * be size-bounded by the fetcher, its shape (nesting depth, number of elements and attributes) is
+ * bounded by a scan before any DOM is built (a DOM costs far more memory than its text), and the
+ * DOM is walked by local names (namespaces ignored).
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import type { Outcome } from './types.ts';
 
 const ELEMENT_NODE = 1;
 
+/** Autoconfig and Autodiscover nest 5 levels deep; this leaves room for extensions. */
+export const MAX_XML_DEPTH = 32;
+/** Elements plus attributes: a mail setup has tens; 20 servers of 20 values is 400. */
+export const MAX_XML_NODES = 5000;
+
+/**
+ * Whether the document's shape stays within the bounds: one pass over the text, quote-aware inside
+ * tags (an attribute value may hold `>` or `/>`), comments, CDATA and processing instructions
+ * skipped. Returns the problem, or null.
+ */
+export function xmlShapeProblem(text: string): string | null {
+  let depth = 0;
+  let nodes = 0;
+  let i = 0;
+  const length = text.length;
+  const skipTo = (end: string, from: number): number => {
+    const at = text.indexOf(end, from);
+    return at < 0 ? length : at + end.length;
+  };
+  while (i < length) {
+    const open = text.indexOf('<', i);
+    if (open < 0) break;
+    const next = text.charCodeAt(open + 1);
+    if (next === 0x21 /* ! */) {
+      i = text.startsWith('<!--', open)
+        ? skipTo('-->', open + 4)
+        : text.startsWith('<![CDATA[', open)
+          ? skipTo(']]>', open + 9)
+          : skipTo('>', open + 2);
+      nodes++;
+    } else if (next === 0x3f /* ? */) {
+      i = skipTo('?>', open + 2);
+    } else {
+      // A tag: find its end outside quoted attribute values, count its attributes.
+      let quote = 0;
+      let attributes = 0;
+      let j = open + 1;
+      for (; j < length; j++) {
+        const c = text.charCodeAt(j);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 0x22 || c === 0x27) quote = c;
+        else if (c === 0x3d /* = */) attributes++;
+        else if (c === 0x3e /* > */) break;
+      }
+      if (next === 0x2f /* / */) depth--;
+      else {
+        nodes += 2 + attributes; // the element, its text, its attributes
+        if (text.charCodeAt(j - 1) !== 0x2f) depth++;
+      }
+      if (depth > MAX_XML_DEPTH) return `deeper than ${MAX_XML_DEPTH} levels`;
+      if (nodes > MAX_XML_NODES) return `more than ${MAX_XML_NODES} nodes`;
+      i = j + 1;
+    }
+  }
+  return null;
+}
+
 /** Parses XML text; refuses DOCTYPE/ENTITY (`xml-doctype`) and malformed XML (`xml-invalid`). */
 export function parseXml(text: string): Outcome<Element> {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
     return { ok: false, error: 'xml-doctype' };
   }
+  const shape = xmlShapeProblem(text);
+  if (shape) return { ok: false, error: 'xml-too-complex', detail: shape };
   try {
     const parser = new DOMParser({
       onError: (level, message) => {

@@ -6,6 +6,8 @@
  */
 import dns from 'node:dns';
 import net from 'node:net';
+import type { NetworkLevel } from '../../../shared/model.ts';
+import { levelOf } from './network-level.ts';
 
 export interface Resolver {
   /** A and AAAA addresses (IPv4 first); an IP literal is returned as is. */
@@ -15,6 +17,12 @@ export interface Resolver {
     name: string,
     signal?: AbortSignal,
   ): Promise<Array<{ name: string; port: number; priority: number; weight: number }>>;
+  /**
+   * The network level of the DNS server answering: the level of a server the person gave, public
+   * for the system's resolver (whatever it forwards to, its answers come from the internet).
+   * Absent = public.
+   */
+  network?: NetworkLevel;
 }
 
 /** TXT lookups (SPF, DKIM, DMARC, MTA-STS, TLS-RPT): each record's strings joined, as RFC 7208 §3.3 says. */
@@ -58,9 +66,11 @@ export function parseDnsServer(text: string): { address: string; port: number } 
 export function createResolver(options: ResolverOptions = {}): FullResolver {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DNS_TIMEOUT_MS;
   let servers: string[] | undefined;
+  let network: NetworkLevel = 'public';
   if (options.server !== undefined) {
     const parsed = parseDnsServer(options.server);
     if (!parsed) throw new TypeError(`invalid DNS server '${options.server}'`);
+    network = levelOf(parsed.address);
     servers = [
       net.isIPv6(parsed.address)
         ? `[${parsed.address}]:${parsed.port}`
@@ -79,6 +89,7 @@ export function createResolver(options: ResolverOptions = {}): FullResolver {
   };
 
   return {
+    network,
     async lookup(host, signal) {
       if (net.isIP(host)) return [host];
       if (!servers) {

@@ -4,8 +4,10 @@
  * results as they arrive; at the end, findings judge the whole host. Nothing here throws for a
  * network reason: failures are port statuses and findings.
  */
+import { setMaxListeners } from 'node:events';
 import type { ProbeEvent } from '../../../shared/reports.ts';
-import type { PortResult, ProbeReport, Protocol } from '../../../shared/model.ts';
+import type { NetworkLevel, PortResult, ProbeReport, Protocol } from '../../../shared/model.ts';
+import { reachable, type Refusal } from '../net/network-level.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from '../net/connection.ts';
 import { errorCode } from '../net/errors.ts';
 import { toAsciiHostname } from '../net/hostname.ts';
@@ -31,6 +33,11 @@ export interface ProbeOptions {
   signal?: AbortSignal;
   /** Ports probed at once; default all of them (so a silent host costs one timeout). */
   concurrency?: number;
+  /**
+   * The network level of the source that named the host (net/network-level.ts): addresses on a
+   * more private network are not probed. Absent: the person's own input (any level).
+   */
+  network?: NetworkLevel;
 }
 
 export type { ProbeEvent } from '../../../shared/reports.ts';
@@ -51,6 +58,8 @@ export async function* probeHost(
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   const controller = new AbortController();
+  // Every port's connection listens on this signal: many ports are not a leak (no warning).
+  setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) controller.abort();
@@ -75,10 +84,16 @@ export async function* probeHost(
       yield { type: 'done', report };
       return report;
     }
-    const addresses = resolved.addresses;
+    const plans = planPorts(options.ports);
+    const { allowed, refused } = reachable(options.network, resolved.addresses);
+    if (allowed.length === 0) {
+      const report = refusedReport(host, resolved.addresses, plans, refused ?? 'never', started);
+      yield { type: 'done', report };
+      return report;
+    }
+    const addresses = allowed;
     yield { type: 'resolved', host, addresses };
 
-    const plans = planPorts(options.ports);
     const ctx = {
       host,
       addresses,
@@ -114,6 +129,44 @@ export async function* probeHost(
     options.signal?.removeEventListener('abort', onAbort);
     await Promise.allSettled(tasks);
   }
+}
+
+/**
+ * The report for a host the network rule does not let us reach: every planned port unreachable
+ * (`private-network`), nothing dialled, and a finding that says why.
+ */
+function refusedReport(
+  host: string,
+  addresses: string[],
+  plans: PortPlan[],
+  reason: Refusal,
+  started: number,
+): ProbeReport {
+  const ports: PortResult[] = plans.map((plan) => ({
+    port: plan.port,
+    protocol: startProtocol(plan),
+    security: plan.security ?? 'plain',
+    status: 'unreachable',
+    tls: null,
+    capabilities: [],
+    auth: [],
+    error: 'private-network',
+    ms: 0,
+  }));
+  return {
+    host,
+    addresses,
+    ports,
+    findings: [
+      {
+        severity: 'warning',
+        code: 'private-network-refused',
+        host,
+        params: { host, address: addresses[0] ?? '', reason },
+      },
+    ],
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** Probes `host` and returns the report once every port is done. */

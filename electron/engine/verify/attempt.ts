@@ -7,6 +7,7 @@
 import net from 'node:net';
 import tls, { type ConnectionOptions } from 'node:tls';
 import type { VerifyReason } from '../../../shared/codes.ts';
+import { dropUnsafeChars } from '../../../shared/control-chars.ts';
 import type { Endpoint } from '../../../shared/model.ts';
 import { secureContext } from '../net/tls-handshake.ts';
 import { classifyFailure, type FailureFacts } from './classify.ts';
@@ -30,9 +31,6 @@ export interface LoginAttempt {
 export type AttemptOutcome =
   { ok: true } | { ok: false; reason: VerifyReason; serverText?: string };
 
-/** Longest server text kept in a result. */
-const MAX_SERVER_TEXT = 300;
-
 /**
  * TLS options: the certificate is checked against the host name (not the IP we dial), with the
  * extra CAs; only a consented host skips validation.
@@ -50,32 +48,90 @@ export function tlsOptions(attempt: LoginAttempt): ConnectionOptions {
   };
 }
 
+/** Longest server text kept in a result: a diagnosis needs the reply's first words. */
+const MAX_SERVER_TEXT = 200;
+/** Server text looked at at all (an echo cut in half at the end is still found). */
+const MAX_SCANNED_TEXT = 4096;
+/** The shortest run of the password's characters that counts as a (truncated) echo. */
+const MIN_FRAGMENT = 4;
+
+/** Every form of the password a server may echo that costs little to derive. */
+function passwordForms(password: string): Array<{ form: string; exact: boolean }> {
+  const bytes = Buffer.from(password);
+  const base64 = bytes.toString('base64');
+  const anyCase = [
+    password,
+    // IMAP quoted string (LOGIN): `"` and `\` travel escaped (RFC 3501 §4.3).
+    password.replace(/[\\"]/g, '\\$&'),
+    encodeURIComponent(password),
+    encodeURIComponent(password).replace(/%20/g, '+'),
+    bytes.toString('hex'),
+  ];
+  // Base64 is case-sensitive: another case is another value.
+  const exact = [base64, base64.replace(/=+$/, '')];
+  const forms = [
+    ...anyCase.map((form) => ({ form, exact: false })),
+    ...exact.map((form) => ({ form, exact: true })),
+  ];
+  return forms.filter(
+    ({ form }, index) => form.length >= 3 && forms.findIndex((f) => f.form === form) === index,
+  );
+}
+
+/** Replaces every occurrence of `form` (ignoring case unless `exact`) with `***`. */
+function maskAll(text: string, form: string, exact: boolean): string {
+  if (exact) return text.split(form).join('***');
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(escaped, 'gi'), '***');
+}
+
+/**
+ * Masks every run of at least MIN_FRAGMENT (or half the password, if longer) characters that is
+ * also a run of the password, ignoring case: a truncated or partial echo.
+ */
+function maskFragments(text: string, password: string): string {
+  const size = Math.min(password.length, Math.max(MIN_FRAGMENT, Math.ceil(password.length / 2)));
+  if (size < 3 || text.length < size) return text;
+  const lowerPassword = password.toLowerCase();
+  const windows = new Set<string>();
+  for (let i = 0; i + size <= lowerPassword.length; i++)
+    windows.add(lowerPassword.slice(i, i + size));
+  const lower = text.toLowerCase();
+  const masked = new Uint8Array(text.length);
+  let any = false;
+  for (let i = 0; i + size <= lower.length; i++) {
+    if (!windows.has(lower.slice(i, i + size))) continue;
+    masked.fill(1, i, i + size);
+    any = true;
+  }
+  if (!any) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (!masked[i]) out += text[i];
+    else if (!masked[i - 1]) out += '***';
+  }
+  return out;
+}
+
 /**
  * Server text fit for a report: bounded, control characters removed, and never the password (a
- * hostile or careless server may echo what it got, in clear or base64).
+ * hostile or careless server may echo what it got: in clear, upper- or lower-cased, truncated,
+ * URL-encoded, hex or base64, inside an AUTH PLAIN or LOGIN line).
  */
 export function scrubServerText(text: string | undefined, password: string): string | undefined {
   if (!text) return undefined;
-  let clean = text;
-  const forms = password
-    ? [
-        password,
-        // IMAP quoted string (LOGIN): `"` and `\` travel escaped (RFC 3501 §4.3).
-        password.replace(/[\\"]/g, '\\$&'),
-        Buffer.from(password).toString('base64'),
-        Buffer.from(password).toString('base64').replace(/=+$/, ''),
-      ]
-    : [];
+  let clean = text.slice(0, MAX_SCANNED_TEXT);
+  const forms = password ? passwordForms(password) : [];
   // Before control characters go: a password holding a tab must still match its echo.
-  for (const form of forms) if (form.length >= 3) clean = clean.split(form).join('***');
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  clean = clean.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  // A server echoing an AUTH PLAIN or LOGIN line shows base64 of "\0user\0password" (or of the
-  // password at another offset): any base64 word that decodes to something holding it goes too.
+  for (const { form, exact } of forms) clean = maskAll(clean, form, exact);
+  clean = dropUnsafeChars(clean).trim();
   if (password.length >= 3) {
+    // A server echoing an AUTH PLAIN or LOGIN line shows base64 of "\0user\0password" (or of the
+    // password at another offset): any base64 word that decodes to something holding it goes too.
     clean = clean.replace(/[A-Za-z0-9+/]{4,}={0,2}/g, (word) =>
       Buffer.from(word, 'base64').includes(Buffer.from(password)) ? '***' : word,
     );
+    clean = maskFragments(clean, password);
   }
   if (clean.length > MAX_SERVER_TEXT) clean = `${clean.slice(0, MAX_SERVER_TEXT)}…`;
   return clean || undefined;

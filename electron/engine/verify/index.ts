@@ -14,10 +14,12 @@ import {
 import type { Endpoint } from '../../../shared/model.ts';
 import { findProviderById } from '../../../shared/providers/index.ts';
 import { likelyReason } from '../../../shared/providers/guidance.ts';
+import { reachable } from '../net/network-level.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import type { AttemptOutcome, LoginAttempt } from './attempt.ts';
 import { imapLogin } from './imap-login.ts';
-import { hasConsent, planTransport, type InsecureConsent } from './policy.ts';
+import { hasSourceConsent, planTransport, type InsecureConsent } from './policy.ts';
+import { normaliseHost } from '../../../shared/consent.ts';
 import { pop3Login } from './pop3-login.ts';
 import { checkSender, type SenderResult } from './sender-check.ts';
 import { smtpLogin } from './smtp-login.ts';
@@ -32,18 +34,18 @@ export interface VerifyOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   /**
-   * `true` = any host; or consent entries: `host#SHA-256` accepts an invalid certificate on that
-   * host only when it is exactly that one (see policy.ts), a bare `host` allows plaintext and any
-   * certificate there.
+   * Consent entries (shared/consent.ts): `host` allows plaintext to a `plain` endpoint there,
+   * `host#SHA-256` accepts an invalid certificate on that host only when it is exactly that one,
+   * `source:domain` accepts settings from an untrusted source for hosts in that domain.
    */
-  allowInsecure?: boolean | string[];
+  allowInsecure?: readonly string[];
   /** Variants to try in order, max 3; default [endpoint.username]. */
   usernames?: string[];
   /** Sender check address (SMTP only). */
   from?: string;
   /**
    * Hosts whose settings came from an untrusted source (http, another domain): refused before any
-   * connection (`untrusted-refused`) unless `allowInsecure` consents to them.
+   * connection (`untrusted-refused`) unless a `source:` consent in `allowInsecure` covers them.
    */
   untrustedHosts?: readonly string[];
 }
@@ -74,7 +76,8 @@ async function resolveAddress(
 ): Promise<{ ok: true; ip: string } | { ok: false; reason: VerifyReason }> {
   const resolver = options.resolver ?? createResolver();
   try {
-    const [ip] = await resolver.lookup(host, options.signal);
+    // Never to the unspecified address, multicast or a cloud metadata endpoint.
+    const [ip] = reachable(undefined, await resolver.lookup(host, options.signal)).allowed;
     if (ip) return { ok: true, ip };
     return { ok: false, reason: 'unreachable' };
   } catch (error) {
@@ -92,12 +95,15 @@ interface EndpointOutcome {
 
 async function runEndpoint(endpoint: Endpoint, options: VerifyOptions): Promise<EndpointOutcome> {
   const started = performance.now();
-  const plan = planTransport(endpoint, options.allowInsecure as InsecureConsent);
+  const consent: InsecureConsent = options.allowInsecure;
+  const plan = planTransport(endpoint, consent);
   // Policy first: nothing is sent, not even a connection is opened.
   if (!plan.allowed)
     return { login: { ok: false, reason: plan.reason, attempts: 0, ms: elapsed(started) } };
-  const consent = options.allowInsecure as InsecureConsent;
-  if (hasConsent(options.untrustedHosts, endpoint.host) && !hasConsent(consent, endpoint.host))
+  const untrusted = (options.untrustedHosts ?? []).some(
+    (host) => normaliseHost(host) === normaliseHost(endpoint.host),
+  );
+  if (untrusted && !hasSourceConsent(consent, endpoint.host))
     return { login: { ok: false, reason: 'untrusted-refused', attempts: 0, ms: elapsed(started) } };
   const resolved = await resolveAddress(endpoint.host, options);
   if (!resolved.ok)

@@ -7,6 +7,13 @@
 import { certificateAccepted, certificateVerdict } from '../../../shared/certificate.ts';
 import { CERTIFICATE_FINDINGS } from '../../../shared/codes.ts';
 import type { Candidate, Endpoint, Finding, Security } from '../../../shared/model.ts';
+import {
+  certificateConsent,
+  consentSubject,
+  parseConsent,
+  plaintextConsent,
+  sourceConsent,
+} from '../../../shared/consent.ts';
 import type { CheckReport } from '../../../shared/reports.ts';
 
 export type SecurityBadge = 'encrypted' | 'starttls' | 'unencrypted';
@@ -85,21 +92,21 @@ export function probedFingerprint(endpoint: Endpoint, report: CheckReport | null
   return port?.tls?.certificate?.sha256 || null;
 }
 
-/** The host a consent entry (`host` or `host#sha256`) is about. */
+/** The host (or domain) a consent entry is about (shared/consent.ts forms). */
 export function consentHost(entry: string): string {
-  return entry.split('#')[0]!;
+  const consent = parseConsent(entry);
+  return consent ? consentSubject(consent) : entry;
 }
 
 /**
- * The consents the engine gets (`allowInsecure`), for consented endpoints that are plaintext, have
- * a certificate problem, or were refused by the last login for exactly that (`refused`):
- * - a certificate problem pins the certificate the person was shown: `host#sha256` from the
- *   check's probe of that host and port, so a man in the middle with another certificate is still
- *   refused before the password is sent;
- * - plaintext (nothing to pin), or an endpoint no probe saw (changed by hand), gives the bare
- *   `host`.
- * Consent to an untrusted source accepts the host, not an unverified connection to it, so the
- * certificate is still checked there.
+ * The consents the engine gets (`allowInsecure`, written by shared/consent.ts), for the endpoints
+ * the person consented to:
+ * - plaintext gives a plaintext consent for the host (nothing to pin);
+ * - a certificate problem, or a host the last login refused for its certificate (`refused`), pins
+ *   the certificate the person was shown: `host#sha256` from the check's probe of that host and
+ *   port, so a man in the middle with another certificate is still refused before the password is
+ *   sent. Without a probed certificate there is nothing to pin and no consent is sent;
+ * - an untrusted source gives a source consent naming the host: the certificate is still checked.
  */
 export function insecureHosts(
   endpoints: readonly Endpoint[],
@@ -109,11 +116,17 @@ export function insecureHosts(
 ): string[] {
   const entries = new Set<string>();
   for (const endpoint of endpoints) {
+    if (!consents.includes(endpoint.host)) continue;
     const reason = consentReason(endpoint, report);
-    const insecure = reason === 'plain' || reason === 'cert' || refused.has(endpoint.host);
-    if (!insecure || !consents.includes(endpoint.host)) continue;
+    if (candidateFor(endpoint, report)?.trusted === false)
+      entries.add(sourceConsent(endpoint.host));
+    if (endpoint.security === 'plain') {
+      entries.add(plaintextConsent(endpoint.host));
+      continue;
+    }
+    if (reason !== 'cert' && !refused.has(endpoint.host)) continue;
     const sha256 = probedFingerprint(endpoint, report);
-    entries.add(sha256 ? `${endpoint.host}#${sha256}` : endpoint.host);
+    if (sha256) entries.add(certificateConsent(endpoint.host, sha256));
   }
   return [...entries];
 }

@@ -3,6 +3,7 @@
  * test for incoming and outgoing mail, and saving the password to the system keychain when the
  * person asks for it and the login worked.
  */
+import { parseConsent } from '../../../shared/consent.ts';
 import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { LoginResult, VerifyAnswer } from '../../../shared/reports.ts';
 import { keychainAccount } from '../../../shared/keychain.ts';
@@ -246,7 +247,10 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
         ].flatMap(({ endpoint, login }) =>
           !login.ok &&
           CONSENT_LIFTS.has(login.reason) &&
-          !allowInsecure.some((entry) => consentHost(entry) === endpoint.host)
+          !allowInsecure.some(
+            (entry) =>
+              consentHost(entry) === endpoint.host && parseConsent(entry)?.kind !== 'source',
+          )
             ? [endpoint.host]
             : [],
         );

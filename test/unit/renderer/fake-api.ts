@@ -133,7 +133,15 @@ export function probe(
               trusted,
               hostnameMatch: true,
               ...(trusted ? {} : { error: 'CERT_HAS_EXPIRED' }),
-              certificate: null,
+              certificate: {
+                subject: `CN=${host}`,
+                issuer: 'CN=Lab CA',
+                validFrom: '2026-01-01T00:00:00.000Z',
+                validTo: '2027-01-01T00:00:00.000Z',
+                altNames: [`DNS:${host}`],
+                sha256: PROBED_SHA256,
+                selfSigned: false,
+              },
             },
       capabilities: [],
       auth: ['PLAIN'],
@@ -141,6 +149,9 @@ export function probe(
     })),
   };
 }
+
+/** The SHA-256 of every certificate the fake probes saw. */
+export const PROBED_SHA256 = Array.from({ length: 32 }, () => '5A').join(':');
 
 /** A recommendation as tests write it: plain endpoints stand for candidates from autoconfig. */
 interface RecommendationInput {

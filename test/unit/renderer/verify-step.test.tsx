@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyReport } from './fake-api.ts';
+import { PROBED_SHA256, verifyReport } from './fake-api.ts';
 import { click, reachPasswordStep } from './render-app.tsx';
 
 afterEach(cleanup);
@@ -28,7 +28,8 @@ describe('verify step', () => {
     await click('Try again');
     const [first, second] = fake.callsOf('runVerify');
     expect(first?.allowInsecure).toEqual([]);
-    expect(second?.allowInsecure).toEqual(['mail.example.test']);
+    // The probe saw a certificate there: the consent pins it (never "any certificate").
+    expect(second?.allowInsecure).toEqual([`mail.example.test#${PROBED_SHA256}`]);
     expect(screen.getByTestId('verify-ok')).toBeTruthy();
   });
 

@@ -1,7 +1,7 @@
 /**
  * Security review: `mailsetup check --password-stdin` must not send the password to servers that
  * came from an untrusted source (http autoconfig, MX or SRV pointing at another domain) without
- * explicit consent (`--allow-insecure`, the CLI's consent flag). A fake server on 127.0.0.1 counts
+ * explicit consent (`--accept-source`). A fake server on 127.0.0.1 counts
  * the connections: without consent there must be none at all.
  */
 import net from 'node:net';
@@ -80,7 +80,7 @@ function context(port: number, trusted: boolean, extra: Record<string, unknown>)
 }
 
 describe('check --password-stdin and untrusted sources', () => {
-  it('sends nothing to servers from an untrusted source without --allow-insecure', async () => {
+  it('sends nothing to servers from an untrusted source without --accept-source', async () => {
     const fake = await countingServer();
     const ctx = context(fake.port, false, {});
     await verifyCheckStep(ctx);
@@ -93,9 +93,9 @@ describe('check --password-stdin and untrusted sources', () => {
     expect(JSON.stringify(ctx.json) + ctx.text.join('')).not.toContain(PASSWORD);
   });
 
-  it('logs in there with --allow-insecure, and on trusted settings without it', async () => {
+  it('logs in there with --accept-source, and on trusted settings without it', async () => {
     const consented = await countingServer();
-    await verifyCheckStep(context(consented.port, false, { 'allow-insecure': true }));
+    await verifyCheckStep(context(consented.port, false, { 'accept-source': ['127.0.0.1'] }));
     expect(consented.connections()).toBeGreaterThan(0);
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     const trusted = await countingServer();

@@ -9,6 +9,7 @@ import { createAppStore } from '../../../renderer/src/store/index.ts';
 import { canEnter } from '../../../renderer/src/store/steps.ts';
 import type { Exporter } from '../../../renderer/src/store/export-slice.ts';
 import {
+  PROBED_SHA256,
   candidate,
   checkReport,
   createFakeApi,
@@ -41,7 +42,7 @@ async function verifyWith(report: ReturnType<typeof checkReport>, consentHosts: 
 }
 
 describe('consent scope at verify time', () => {
-  it('consent to an untrusted source keeps the certificate check on for that host', async () => {
+  it('consent to an untrusted source names the source and keeps the certificate check on', async () => {
     const incoming = endpoint('imap', 'imap.elsewhere.test', 993, 'tls');
     const outgoing = endpoint('smtp', 'mail.example.test', 465, 'tls');
     const report = checkReport({
@@ -49,7 +50,7 @@ describe('consent scope at verify time', () => {
       recommended: { incoming, outgoing, username: 'anna@example.test' },
     });
     const request = await verifyWith(report, ['imap.elsewhere.test']);
-    expect(request.allowInsecure).toEqual([]);
+    expect(request.allowInsecure).toEqual(['source:imap.elsewhere.test']);
   });
 
   it('consent to plaintext or to a bad certificate still reaches the engine', async () => {
@@ -60,7 +61,10 @@ describe('consent scope at verify time', () => {
       recommended: { incoming, outgoing, username: 'anna@example.test' },
     });
     const request = await verifyWith(report, ['mail.plain.test', 'mail.example.test']);
-    expect([...request.allowInsecure].sort()).toEqual(['mail.example.test', 'mail.plain.test']);
+    expect([...request.allowInsecure].sort()).toEqual([
+      `mail.example.test#${PROBED_SHA256}`,
+      'mail.plain.test',
+    ]);
   });
 });
 

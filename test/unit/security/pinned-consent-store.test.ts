@@ -70,7 +70,7 @@ describe('consent pins the probed certificate', () => {
     );
   });
 
-  it('plaintext consent is the bare host; an endpoint no probe saw falls back to the host', () => {
+  it('plaintext consent is the bare host; an endpoint no probe saw gets no certificate consent', () => {
     const plain = endpoint('imap', 'mail.example.test', 143, 'plain');
     const unprobed = endpoint('smtp', 'smtp.typed.test', 465, 'tls');
     const report = checkReport({ probes: [probeWithCertificate(SEEN)] });
@@ -83,7 +83,7 @@ describe('consent pins the probed certificate', () => {
         ['mail.example.test', 'smtp.typed.test'],
         new Set(['smtp.typed.test']),
       ),
-    ).toEqual(['mail.example.test', 'smtp.typed.test']);
+    ).toEqual(['mail.example.test']);
   });
 
   it('a login refused for its certificate where the probe saw a valid one pins the probed one', () => {

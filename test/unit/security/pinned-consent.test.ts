@@ -164,7 +164,7 @@ describe('pinned certificate consent', () => {
     });
   }
 
-  it('a bare host consent still accepts any certificate (callers that probed nothing)', async () => {
+  it('a bare host (plaintext) consent accepts no certificate: there is no blanket consent', async () => {
     const server = await tlsFake(attacker.selfSigned, ...GREETINGS.smtp);
     const result = await verifyEndpoint(endpoint('smtp', server.port), {
       password: PASSWORD,
@@ -172,7 +172,8 @@ describe('pinned certificate consent', () => {
       timeoutMs: 5000,
       allowInsecure: [FAKE_HOST],
     });
-    expect(result).toMatchObject({ ok: true });
+    expect(result).toMatchObject({ ok: false, reason: 'cert-invalid' });
+    expect(holdsPassword(server.received())).toBe(false);
   });
 
   it('without consent the self-signed certificate is refused before the login', async () => {
@@ -190,7 +191,7 @@ describe('pinned certificate consent', () => {
 describe('pinned consent in the policy', () => {
   const plain: Endpoint = { ...endpoint('imap', 143), security: 'plain' };
   const secure = endpoint('imap', 993);
-  const pin = 'AB:CD:EF:01';
+  const pin = `AB:CD:EF:01:${'00:'.repeat(27)}00`;
 
   it('never allows plaintext', () => {
     expect(planTransport(plain, [pinnedConsent(FAKE_HOST, pin)])).toEqual({
@@ -201,10 +202,10 @@ describe('pinned consent in the policy', () => {
   });
 
   it('relaxes the chain check but keeps the pins (normalised hex, case-insensitive host)', () => {
-    expect(planTransport(secure, [pinnedConsent('MAIL.fake.test.', 'ab:cd:ef:01')])).toEqual({
+    expect(planTransport(secure, [pinnedConsent('MAIL.fake.test.', pin.toLowerCase())])).toEqual({
       allowed: true,
       rejectUnauthorized: false,
-      pinnedCertificates: ['ABCDEF01'],
+      pinnedCertificates: [`ABCDEF01${'00'.repeat(28)}`],
       requireStarttls: false,
       plaintext: false,
       consented: true,
@@ -213,9 +214,11 @@ describe('pinned consent in the policy', () => {
     expect(planTransport(secure, [pinnedConsent('other.test', pin)])).toMatchObject({
       rejectUnauthorized: true,
     });
-    // A bare entry beside a pinned one: any certificate, as before.
+    // A bare (plaintext) entry beside a pinned one relaxes nothing more: still only the pin.
     const both = planTransport(secure, [pinnedConsent(FAKE_HOST, pin), FAKE_HOST]);
-    expect(both).toMatchObject({ rejectUnauthorized: false });
-    expect(both).not.toHaveProperty('pinnedCertificates');
+    expect(both).toMatchObject({
+      rejectUnauthorized: false,
+      pinnedCertificates: [expect.any(String)],
+    });
   });
 });

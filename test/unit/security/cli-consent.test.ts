@@ -1,0 +1,261 @@
+/**
+ * Security review, item 4: the CLI's consent names what it accepts. An interceptor with its own
+ * certificate is present during the check, so the probe saw the interceptor's certificate: the old
+ * `--allow-insecure` pinned exactly that one and sent the password. Now `--allow-insecure` is
+ * refused (exit 2, nothing sent), no consent sends nothing and names the `--accept-cert` to use,
+ * a fingerprint from an earlier run (the real server's) refuses the interceptor, and only the
+ * fingerprint the person accepted (option or terminal prompt, which shows the certificate) lets
+ * the login go on. Scripted TLS servers on 127.0.0.1 record every byte.
+ */
+import { X509Certificate } from 'node:crypto';
+import net from 'node:net';
+import { PassThrough } from 'node:stream';
+import tls from 'node:tls';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../../electron/cli/commands/check.ts';
+import { createColours } from '../../../electron/cli/colour.ts';
+import { UsageError } from '../../../electron/cli/io.ts';
+import { createTranslate } from '../../../electron/cli/translate.ts';
+import { verifyCheckStep } from '../../../electron/cli/verify-step.ts';
+import type { CheckReport } from '../../../electron/engine/check.ts';
+import { parseAddress } from '../../../shared/address.ts';
+import type { Candidate, ProbeReport } from '../../../shared/model.ts';
+import { captureIo } from '../../helpers/cli-io.ts';
+import { makeTestCerts, type TestCerts } from '../helpers/test-certs.ts';
+
+const PASSWORD = 'Intercept-S3cret';
+let real: TestCerts;
+let interceptor: TestCerts;
+beforeAll(() => {
+  real = makeTestCerts();
+  interceptor = makeTestCerts();
+});
+
+interface Fake {
+  port: number;
+  received(): string;
+  close(): Promise<void>;
+}
+const fakes: Fake[] = [];
+afterEach(async () => {
+  await Promise.all(fakes.splice(0).map((fake) => fake.close()));
+});
+
+/** IMAP (or SMTP) over implicit TLS, enough for a login; records what it received. */
+async function tlsFake(smtp: boolean): Promise<Fake> {
+  const chunks: Buffer[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = tls.createServer(interceptor.selfSigned, (socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.write(smtp ? '220 fake ESMTP\r\n' : '* OK fake ready\r\n');
+    let buffer = '';
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      buffer += chunk.toString('latin1');
+      for (let end = buffer.indexOf('\n'); end !== -1; end = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, end).replace(/\r$/, '');
+        buffer = buffer.slice(end + 1);
+        const [tag, verb = ''] = line.split(' ');
+        const word = (smtp ? tag! : verb).toUpperCase();
+        const replies = smtp
+          ? word === 'EHLO'
+            ? ['250-fake', '250 AUTH PLAIN LOGIN']
+            : word === 'AUTH'
+              ? ['235 ok']
+              : ['250 ok']
+          : word === 'LIST'
+            ? ['* LIST () "/" INBOX', `${tag} OK done`]
+            : word === 'CAPABILITY'
+              ? ['* CAPABILITY IMAP4rev1', `${tag} OK done`]
+              : [`${tag} OK done`];
+        for (const reply of replies) socket.write(`${reply}\r\n`);
+      }
+    });
+  });
+  server.on('tlsClientError', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const fake: Fake = {
+    port: (server.address() as net.AddressInfo).port,
+    received: () => Buffer.concat(chunks).toString('latin1'),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  fakes.push(fake);
+  return fake;
+}
+
+const sha = (pem: string): string => new X509Certificate(pem).fingerprint256;
+
+function holdsPassword(bytes: string): boolean {
+  const words = bytes.match(/[A-Za-z0-9+/]{4,}={0,2}/g) ?? [];
+  return (
+    bytes.includes(PASSWORD) ||
+    words.some((word) => Buffer.from(word, 'base64').toString('latin1').includes(PASSWORD))
+  );
+}
+
+function candidate(protocol: 'imap' | 'smtp', port: number): Candidate {
+  return {
+    protocol,
+    host: '127.0.0.1',
+    port,
+    security: 'tls',
+    username: 'anna@example.test',
+    auth: [],
+    source: 'autoconfig',
+    trusted: true,
+  };
+}
+
+/** The probe as the check saw it: the interceptor's certificate on both ports. */
+function probes(ports: number[]): ProbeReport[] {
+  const certificate = {
+    subject: 'CN=mail.fake.test',
+    issuer: 'CN=mail.fake.test',
+    validFrom: '2020-01-01T00:00:00Z',
+    validTo: '2040-01-01T00:00:00Z',
+    altNames: [],
+    sha256: sha(interceptor.selfSigned.cert),
+    selfSigned: true,
+  };
+  return [
+    {
+      host: '127.0.0.1',
+      addresses: ['127.0.0.1'],
+      findings: [],
+      ms: 1,
+      ports: ports.map((port, i) => ({
+        port,
+        protocol: i === 0 ? 'imap' : 'smtp',
+        security: 'tls',
+        status: 'ok',
+        tls: {
+          version: 'TLSv1.3',
+          cipher: null,
+          trusted: false,
+          hostnameMatch: false,
+          error: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+          certificate,
+        },
+        capabilities: [],
+        auth: [],
+        ms: 1,
+      })),
+    },
+  ];
+}
+
+function context(
+  imap: Fake,
+  smtp: Fake,
+  extra: Record<string, unknown>,
+  stdin?: PassThrough,
+): CheckContext {
+  const io = captureIo({ stdin: `${PASSWORD}\n` });
+  if (stdin) io.stdin = stdin;
+  const address = parseAddress('anna@example.test');
+  if (!address.ok) throw new Error('test address');
+  const incoming = candidate('imap', imap.port);
+  const outgoing = candidate('smtp', smtp.port);
+  const report = {
+    address: 'anna@example.test',
+    domain: 'example.test',
+    sources: [],
+    incoming: [incoming],
+    outgoing: [outgoing],
+    probes: probes([imap.port, smtp.port]),
+    findings: [],
+    recommended: { incoming, outgoing, username: 'anna@example.test' },
+  } as unknown as CheckReport;
+  return {
+    io,
+    t: createTranslate('en'),
+    colours: createColours(io.stdout, io.env),
+    values: { 'password-stdin': true, timeout: '3000', ...extra },
+    address: address.value,
+    report,
+    json: {},
+    text: [],
+    exit: 0,
+  };
+}
+
+describe('CLI consent names what it accepts', () => {
+  it('refuses --allow-insecure with a message naming the new options, and sends nothing', async () => {
+    const [imap, smtp] = [await tlsFake(false), await tlsFake(true)];
+    const run = verifyCheckStep(context(imap, smtp, { 'allow-insecure': true }));
+    await expect(run).rejects.toThrow(UsageError);
+    await expect(run).rejects.toThrow(/--allow-plaintext HOST.*--accept-cert HOST#SHA256/);
+    expect(holdsPassword(imap.received() + smtp.received())).toBe(false);
+  });
+
+  it('without consent sends no password to the interceptor and names the --accept-cert to use', async () => {
+    const [imap, smtp] = [await tlsFake(false), await tlsFake(true)];
+    const ctx = context(imap, smtp, {});
+    await verifyCheckStep(ctx);
+    expect(ctx.json.verification).toMatchObject({
+      incoming: { ok: false, reason: 'cert-invalid' },
+      outgoing: { ok: false, reason: 'cert-invalid' },
+    });
+    expect(ctx.text.join('')).toContain(
+      `--accept-cert 127.0.0.1#${sha(interceptor.selfSigned.cert)}`,
+    );
+    expect(holdsPassword(imap.received() + smtp.received())).toBe(false);
+  });
+
+  it('refuses the interceptor when the accepted fingerprint is the real server’s', async () => {
+    const [imap, smtp] = [await tlsFake(false), await tlsFake(true)];
+    const pin = `127.0.0.1#${sha(real.selfSigned.cert)}`;
+    const ctx = context(imap, smtp, { 'accept-cert': [pin] });
+    await verifyCheckStep(ctx);
+    expect(ctx.json.verification).toMatchObject({
+      incoming: { ok: false, reason: 'cert-invalid' },
+    });
+    expect(holdsPassword(imap.received() + smtp.received())).toBe(false);
+  });
+
+  it('logs in when the person accepted exactly that certificate', async () => {
+    const [imap, smtp] = [await tlsFake(false), await tlsFake(true)];
+    const pin = `127.0.0.1#${sha(interceptor.selfSigned.cert).replace(/:/g, '').toLowerCase()}`;
+    const ctx = context(imap, smtp, { 'accept-cert': [pin] });
+    await verifyCheckStep(ctx);
+    expect(ctx.json.verification).toMatchObject({ incoming: { ok: true }, outgoing: { ok: true } });
+  });
+
+  it('never lets --allow-plaintext relax a certificate', async () => {
+    const [imap, smtp] = [await tlsFake(false), await tlsFake(true)];
+    const ctx = context(imap, smtp, { 'allow-plaintext': ['127.0.0.1'] });
+    await verifyCheckStep(ctx);
+    expect(ctx.json.verification).toMatchObject({
+      incoming: { ok: false, reason: 'cert-invalid' },
+    });
+    expect(holdsPassword(imap.received() + smtp.received())).toBe(false);
+  });
+
+  it('on a terminal shows the certificate and asks; yes pins exactly that one', async () => {
+    const [imap, smtp] = [await tlsFake(false), await tlsFake(true)];
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
+    const ctx = context(imap, smtp, {}, stdin);
+    const stderr = ctx.io.stderr as PassThrough;
+    let asked = '';
+    stderr.on('data', (chunk: Buffer) => {
+      asked += chunk.toString();
+      // One answer per question, then the password at the silent prompt.
+      if (/\[y\/N\] $/.test(asked)) {
+        asked += '\n';
+        stdin.write('y\n');
+      } else if (/Password for/.test(asked) && !asked.endsWith('<sent>')) {
+        asked += '<sent>';
+        stdin.write(`${PASSWORD}\n`);
+      }
+    });
+    await verifyCheckStep(ctx);
+    expect(asked).toContain(sha(interceptor.selfSigned.cert));
+    expect(asked).toContain('CN=mail.fake.test');
+    expect(ctx.json.verification).toMatchObject({ incoming: { ok: true }, outgoing: { ok: true } });
+  });
+});
