@@ -30,6 +30,7 @@ export function processIo(): CliIo {
 }
 
 /** Our own terminal sequences: colours (SGR) and the live table's cursor moves. */
+// eslint-disable-next-line no-control-regex -- ESC starts the sequences we let through
 const OWN_SEQUENCES = /\x1b\[[0-9;]*[mABK]|\r/;
 
 /**
