@@ -17,7 +17,8 @@ import {
   type Result,
 } from '../../shared/ipc.ts';
 import { METHODS } from '../../shared/ipc-channels.ts';
-import { runCheck, runVerify, type EngineNet } from '../../electron/handlers/engine.ts';
+import { drain, runCheck, runVerify, type EngineNet } from '../../electron/handlers/engine.ts';
+import { probeHost } from '../../electron/engine/probe/index.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { MemorySecretStore } from '../../electron/engine/secrets/memory-store.ts';
 import type { LabInfo } from '../lab/lab-info.ts';
@@ -115,8 +116,21 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
         operations.delete(request.operationId);
       }
     },
-    async runProbe() {
-      return fail('not-available');
+    async runProbe({ operationId, host, ports }) {
+      // What main's probe:run handler does, with the lab's DNS and CA.
+      const controller = operation(operationId);
+      const events = forwarder(operationId);
+      try {
+        const report = await drain(
+          probeHost(host, { ...net, ...(ports ? { ports } : {}), signal: controller.signal }),
+          events.emit,
+          'done',
+        );
+        await events.sent();
+        return { ok: true, value: report };
+      } finally {
+        operations.delete(operationId);
+      }
     },
     async runVerify(request) {
       const controller = operation(request.operationId);

@@ -40,6 +40,8 @@ function passwdFile(): string {
     // fields are split at spaces, so the reason comes in through an environment variable.
     line(LAB_USERS.carol.username, LAB_USERS.carol.password, `nologin reason=%{env:${REASON_ENV}}`),
     line(LAB_USERS.dave.username, LAB_USERS.dave.password),
+    line(LAB_USERS.anna.username, LAB_USERS.anna.password),
+    line(LAB_USERS.erin.username, LAB_USERS.erin.password),
     '',
   ].join('\n');
 }

@@ -102,6 +102,11 @@ export const LAB_USERS = {
   carol: { address: 'carol@good.test', username: 'carol@good.test', password: 'carol-Secret-3' },
   /** A user on the plaintext-only host. */
   dave: { address: 'dave@plain.test', username: 'dave@plain.test', password: 'dave-Secret-4' },
+  /** A shop domain hosted at mailbox.org (`mxonly.test`): logs in with the full address. */
+  anna: { address: 'anna@mxonly.test', username: 'anna@mxonly.test', password: 'anna-Secret-5' },
+  /** An own domain whose only server (`mail.expired.test`, found by guessing) has an expired
+   * certificate. */
+  erin: { address: 'erin@expired.test', username: 'erin@expired.test', password: 'erin-Secret-6' },
 } as const;
 
 /** Text of the refusal carol gets; the classifier must map it to `app-password-required`. */

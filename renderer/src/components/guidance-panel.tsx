@@ -19,11 +19,17 @@ export function GuidancePanel({
   provider,
   reason,
   headingLevel = 2,
+  compact = false,
 }: {
   provider: Provider | null;
   /** The login failure the guidance should address first, if any. */
   reason?: VerifyReason;
   headingLevel?: 2 | 3;
+  /**
+   * Before the password field: only what matters for this provider (its rule, what to switch on
+   * first, the button to its app-password page); the explanations and guides are folded.
+   */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   const openHelp = useApp((s) => s.openHelp);
@@ -59,6 +65,62 @@ export function GuidancePanel({
       )}
     </div>
   ));
+  if (compact) {
+    const appGuide = guides.find((g) => g.code === 'app-password' && g.url);
+    const needsAppPassword =
+      provider?.auth.appPassword === 'required' || provider?.auth.appPassword === 'with-2fa';
+    return (
+      <section
+        className="guidance"
+        aria-label={t('wizard:password.twofa-title')}
+        data-testid="guidance"
+      >
+        {provider ? (
+          <p className="provider-rule" data-testid="provider-rule">
+            <strong>
+              {t(`wizard:password.app-password-${provider.auth.appPassword}`, { provider: name })}
+            </strong>
+          </p>
+        ) : (
+          <p>{t('wizard:password.app-password-unknown')}</p>
+        )}
+        {services && (
+          <p className="warn-text">
+            {t('wizard:password.enable-first', { provider: name, services })}
+          </p>
+        )}
+        {needsAppPassword && appGuide?.url && (
+          <div className="guide" data-testid={`guide-${appGuide.code}`}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void openHelp(appGuide.url ?? '')}
+            >
+              {t('wizard:password.open-help', { provider: name })}
+              <span className="visually-hidden">
+                {' '}
+                ({t(providerKey(appGuide.titleKey), appGuide.params)})
+              </span>
+            </button>
+          </div>
+        )}
+        <details className="guides-folded">
+          <summary>{t('wizard:password.more-about')}</summary>
+          <p>{t('wizard:password.twofa-what')}</p>
+          <p>{t('wizard:password.app-password-what')}</p>
+          {provider?.notes.map((note) => (
+            <p key={note}>{t(providerKey(note))}</p>
+          ))}
+          {guideList}
+        </details>
+        {helpError && (
+          <p className="error-text" role="alert">
+            {codeText(['ipc', 'wizard:errors'], helpError).title}
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
     <section className="guidance" aria-labelledby="guidance-heading" data-testid="guidance">
       <Heading id="guidance-heading">{t('wizard:password.twofa-title')}</Heading>

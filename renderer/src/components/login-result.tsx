@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { Endpoint } from '../../../shared/model.ts';
 import type { LoginRow } from '../store/verify-slice.ts';
 import type { Side } from '../store/settings-slice.ts';
-import { Elapsed } from './elapsed.tsx';
 import { useCodeText } from './use-text.ts';
 
 const ICONS = { waiting: '…', running: '…', ok: '✓', failed: '✗' } as const;
@@ -13,10 +12,13 @@ export function LoginResult({
   side,
   row,
   endpoint,
+  saidAbove,
 }: {
   side: Side;
   row: LoginRow;
   endpoint: Endpoint;
+  /** The failure reason whose advice the step already shows above: not repeated here. */
+  saidAbove?: string | undefined;
 }) {
   const { t } = useTranslation();
   const codeText = useCodeText();
@@ -36,12 +38,6 @@ export function LoginResult({
         {row.status === 'running' && <span className="spinner" aria-hidden="true" />}
         <span aria-hidden="true">{ICONS[row.status]} </span>
         {t(`wizard:verify.status.${row.status}`)}
-        {result && (
-          <span className="muted">
-            {' '}
-            <Elapsed ms={result.ms} />
-          </span>
-        )}
       </p>
       {result?.ok && <p>{t('verify:result.ok', { username: result.username })}</p>}
       {failure && reason && (
@@ -49,7 +45,7 @@ export function LoginResult({
           <p className="reason" data-testid={`reason-${side}`}>
             <strong>{reason.title}</strong>
           </p>
-          {reason.hint && (
+          {reason.hint && failure.reason !== saidAbove && (
             <p>
               <span className="label">{t('wizard:verify.what-to-do')}</span> {reason.hint}
             </p>

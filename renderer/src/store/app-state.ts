@@ -7,9 +7,15 @@ import type { DiscoverySlice } from './discovery-slice.ts';
 import type { SettingsSlice } from './settings-slice.ts';
 import type { VerifySlice } from './verify-slice.ts';
 import type { ExportSlice } from './export-slice.ts';
+import type { ManualCheckSlice } from './manual-check-slice.ts';
 import type { StateCreator } from 'zustand/vanilla';
 
-export type AppState = WizardSlice & DiscoverySlice & SettingsSlice & VerifySlice & ExportSlice;
+export type AppState = WizardSlice &
+  DiscoverySlice &
+  SettingsSlice &
+  ManualCheckSlice &
+  VerifySlice &
+  ExportSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 

@@ -11,6 +11,7 @@ import type { AppState } from './app-state.ts';
 import { createWizardSlice } from './wizard-slice.ts';
 import { createDiscoverySlice } from './discovery-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
+import { createManualCheckSlice } from './manual-check-slice.ts';
 import { createVerifySlice } from './verify-slice.ts';
 import { createExportSlice, type Exporter } from './export-slice.ts';
 
@@ -28,6 +29,7 @@ export function createAppStore({ api, exporter, language }: StoreOptions): AppSt
     ...createWizardSlice(language)(...args),
     ...createDiscoverySlice(api)(...args),
     ...createSettingsSlice()(...args),
+    ...createManualCheckSlice(api)(...args),
     ...createVerifySlice(api)(...args),
     ...createExportSlice(api, exporter)(...args),
   }));

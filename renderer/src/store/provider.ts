@@ -8,7 +8,8 @@ import type { AppState } from './app-state.ts';
 import { providerIdOf } from './report-types.ts';
 
 export function providerOf(state: AppState): Provider | null {
-  const id = providerIdOf(state.check.report);
+  const chosen = state.settings.chosenProvider;
+  const id = chosen ?? providerIdOf(state.check.report);
   const byId = id ? findProviderById(id) : undefined;
   if (byId) return byId;
   return state.parsed ? (findProviderByDomain(state.parsed.domain) ?? null) : null;

@@ -6,12 +6,9 @@
 import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { SliceCreator } from './app-state.ts';
 import { newOperationId } from './operation-id.ts';
-import {
-  asVerifyReport,
-  providerIdOf,
-  type LoginResult,
-  type VerifyReport,
-} from './report-types.ts';
+import { effectiveReport } from './manual-check-slice.ts';
+import { providerOf } from './provider.ts';
+import { asVerifyReport, type LoginResult, type VerifyReport } from './report-types.ts';
 import { CONSENT_LIFTS, consentHost, insecureHosts } from './security.ts';
 import type { Side } from './settings-slice.ts';
 
@@ -181,10 +178,10 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           },
         });
         get().announce('wizard:announce.verify-started');
-        const providerId = providerIdOf(state.check.report);
+        const providerId = providerOf(state)?.id;
         const allowInsecure = insecureHosts(
           [incoming, outgoing],
-          state.check.report,
+          effectiveReport(state),
           consents,
           refused,
         );
@@ -216,7 +213,7 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
               errorDetail: result.ok ? null : (result.detail ?? null),
             },
           });
-          get().announce('wizard:announce.verify-failed');
+          // The step says why in an alert of its own; one announcement is enough.
           return;
         }
         set({
@@ -247,7 +244,14 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           set({ settings: { ...settings, consents: consentsLeft } });
         }
         const ok = loginsOk(get().verify);
-        get().announce(ok ? 'wizard:announce.verify-ok' : 'wizard:announce.verify-failed');
+        // The reason itself is announced (the first failure's, in the person's words).
+        const failure = [report.incoming, report.outgoing].find((r) => !r.ok);
+        if (ok || !failure || failure.ok) get().announce('wizard:announce.verify-ok');
+        else {
+          get().announce('wizard:announce.verify-failed-reason', {
+            reasonKey: `verify:${failure.reason}.title`,
+          });
+        }
         if (ok && get().remember) await saveToKeychain();
       },
 
