@@ -42,11 +42,17 @@ export function EndpointCard({
               port: endpoint.port,
             })}
           </p>
-          <SecurityBadge security={endpoint.security} badge={badge} explain />
+          {/* "Encrypted" needs no explanation; every other badge says what it means. */}
+          <SecurityBadge
+            security={endpoint.security}
+            badge={badge}
+            explain={badge !== 'encrypted'}
+          />
           <dl className="facts">
             <dt>{t('wizard:review.username')}</dt>
             <dd>{endpoint.username}</dd>
-            {candidate && (
+            {/* Where a setting came from matters when that source cannot be verified. */}
+            {candidate && !candidate.trusted && (
               <>
                 <dt>{t('wizard:review.found-by')}</dt>
                 <dd>

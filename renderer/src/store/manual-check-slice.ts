@@ -50,6 +50,27 @@ export function effectiveReport(state: AppState): CheckReport | null {
   const base = state.check.report;
   const manual = state.manualCheck.probes;
   if (manual.length === 0) return base;
+  // The same inputs give the same object: components select this from the store.
+  if (cache && cache.base === base && cache.manual === manual && cache.parsed === state.parsed) {
+    return cache.report;
+  }
+  const report = mergeProbes(state, base, manual);
+  cache = { base, manual, parsed: state.parsed, report };
+  return report;
+}
+
+let cache: {
+  base: CheckReport | null;
+  manual: ProbeReport[];
+  parsed: AppState['parsed'];
+  report: CheckReport;
+} | null = null;
+
+function mergeProbes(
+  state: AppState,
+  base: CheckReport | null,
+  manual: ProbeReport[],
+): CheckReport {
   const hosts = manual.map((p) => p.host);
   const covered = (host: string | undefined) => hosts.some((h) => sameHost(h, host ?? ''));
   const address = state.parsed?.address ?? '';
