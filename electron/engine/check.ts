@@ -4,38 +4,25 @@
  * that is not safe as it stands (plaintext, invalid certificate) carries an error finding; one
  * from an untrusted source a warning. Progress streams out as events.
  */
+import type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
 import type { ParsedAddress } from '../../shared/address.ts';
-import type { Candidate, Finding, ProbeReport } from '../../shared/model.ts';
+import type { Finding, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import {
   defaultProber,
   discoverSettings,
-  type DiscoverEvent,
   type DiscoverOptions,
   type DiscoveryResult,
 } from './discover/index.ts';
 import { createResolver } from './net/resolver.ts';
-import type { ProbeEvent, ProbeOptions } from './probe/index.ts';
+import type { ProbeOptions } from './probe/index.ts';
 import { planHosts, ProbeCache, probeHosts } from './check-probes.ts';
 import { pickBest, rankCandidates, recommendationFindings } from './rank.ts';
 import { runToEnd } from './run-to-end.ts';
 
-export interface Recommendation {
-  incoming: Candidate | null;
-  outgoing: Candidate | null;
-  username: string | null;
-}
-
-export interface CheckReport extends DiscoveryResult {
-  probes: ProbeReport[];
-  findings: Finding[];
-  recommended: Recommendation;
-}
+export type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
 
 export type CheckOptions = DiscoverOptions & ProbeOptions;
-
-export type CheckEvent =
-  DiscoverEvent | (ProbeEvent & { host: string }) | { type: 'check-done'; report: CheckReport };
 
 /** Findings that come from what discovery learnt, not from a port. */
 function discoveryFindings(result: DiscoveryResult): Finding[] {

@@ -123,7 +123,8 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
       try {
         const report = await drain(
           probeHost(host, { ...net, ...(ports ? { ports } : {}), signal: controller.signal }),
-          events.emit,
+          // Tagged with the host, as main's handler does.
+          (event) => events.emit({ ...event, host }),
           'done',
         );
         await events.sent();

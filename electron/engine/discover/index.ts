@@ -4,8 +4,9 @@
  * (built-in knowledge, autoconfig https, autoconfig http, ISPDB, SRV, MX, Autodiscover); guessing
  * runs only when nothing else found anything. Progress streams out as events.
  */
+import type { DiscoverEvent, DiscoveryResult } from '../../../shared/reports.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
-import type { Candidate, SourceName, SourceReport } from '../../../shared/model.ts';
+import type { Candidate, SourceName } from '../../../shared/model.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import { probe } from '../probe/index.ts';
 import { runToEnd } from '../run-to-end.ts';
@@ -37,20 +38,7 @@ export interface DiscoverOptions {
   prober?: HostProber;
 }
 
-export type DiscoverEvent =
-  | { type: 'source-start'; source: SourceName; url: string }
-  | { type: 'source-done'; report: SourceReport }
-  | { type: 'done'; result: DiscoveryResult };
-
-export interface DiscoveryResult {
-  address: string;
-  domain: string;
-  sources: SourceReport[];
-  incoming: Candidate[];
-  outgoing: Candidate[];
-  /** Provider id, when built-in knowledge knows the domain or its MX. */
-  provider?: string;
-}
+export type { DiscoverEvent, DiscoveryResult } from '../../../shared/reports.ts';
 
 /** The default prober: the probe engine with the discovery's DNS, CAs and timeout. */
 export function defaultProber(options: DiscoverOptions, resolver: Resolver): HostProber {

@@ -3,6 +3,7 @@
  * tried where allowed, every failure classified (stable reason + the server's own words), and an
  * optional sender check on the authenticated SMTP session. Results, never exceptions.
  */
+import type { LoginResult, VerificationReport } from '../../../shared/reports.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
 import type { VerifyReason } from '../../../shared/codes.ts';
 import type { Endpoint } from '../../../shared/model.ts';
@@ -43,22 +44,7 @@ export interface VerifyOptions {
   untrustedHosts?: readonly string[];
 }
 
-export type LoginResult =
-  | { ok: true; username: string; ms: number }
-  | {
-      ok: false;
-      reason: VerifyReason;
-      serverText?: string;
-      username?: string;
-      attempts: number;
-      ms: number;
-    };
-
-export interface VerificationReport {
-  incoming: LoginResult;
-  outgoing: LoginResult;
-  sender?: SenderResult;
-}
+export type { LoginResult, VerificationReport } from '../../../shared/reports.ts';
 
 export interface AccountToVerify {
   address: ParsedAddress;

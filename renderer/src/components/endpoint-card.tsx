@@ -3,7 +3,7 @@
  * but "not checked yet"; the confirmations live below the cards, one per host and risk. */
 import { useTranslation } from 'react-i18next';
 import type { Endpoint } from '../../../shared/model.ts';
-import type { CheckReport } from '../store/report-types.ts';
+import type { CheckReport } from '../../../shared/reports.ts';
 import { candidateFor, cardFindings, endpointBadge } from '../store/security.ts';
 import type { Side } from '../store/settings-slice.ts';
 import { FindingList } from './finding-list.tsx';

@@ -10,7 +10,7 @@ import type { AppState, SliceCreator } from './app-state.ts';
 import { isAdminFile } from '../components/settings-text.ts';
 import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
-import type { CheckReport, VerifyReport } from './report-types.ts';
+import type { CheckReport, VerificationReport } from '../../../shared/reports.ts';
 import { acceptedRisks, type Risk } from './security.ts';
 
 export const CLIENT_FORMATS = ['thunderbird', 'outlook', 'apple', 'sheet'] as const;
@@ -19,7 +19,7 @@ export type ClientFormat = (typeof CLIENT_FORMATS)[number];
 /** What the report and the sheet may say besides the settings. */
 export interface ExportExtras {
   check?: CheckReport;
-  verification?: VerifyReport;
+  verification?: VerificationReport;
   guidance?: readonly GuidanceInput[];
   /** Risks the person accepted: the files' notes and the sheet say them again. */
   risks?: readonly Risk[];

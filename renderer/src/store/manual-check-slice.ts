@@ -8,7 +8,7 @@ import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { Endpoint, ProbeReport } from '../../../shared/model.ts';
 import type { AppState, SliceCreator } from './app-state.ts';
 import { newOperationId } from './operation-id.ts';
-import type { CheckReport } from './report-types.ts';
+import type { CheckReport } from '../../../shared/reports.ts';
 
 export interface ManualCheckState {
   status: 'idle' | 'running' | 'done';
@@ -82,7 +82,7 @@ function mergeProbes(
     outgoing: [],
     probes: [],
     findings: [],
-    recommended: { incoming: null, outgoing: null },
+    recommended: { incoming: null, outgoing: null, username: null },
   };
   return {
     ...report,

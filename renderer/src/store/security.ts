@@ -5,7 +5,7 @@
  * fails validation - DESIGN.md security policy).
  */
 import type { Candidate, Endpoint, Finding, Security } from '../../../shared/model.ts';
-import type { CheckReport } from './report-types.ts';
+import type { CheckReport } from '../../../shared/reports.ts';
 
 export type SecurityBadge = 'encrypted' | 'starttls' | 'unencrypted' | 'cert-problem' | 'unchecked';
 

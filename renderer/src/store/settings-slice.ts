@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model.ts';
 import { findProviderById, providerCandidates } from '../../../shared/providers/index.ts';
 import type { SliceCreator } from './app-state.ts';
-import type { CheckReport } from './report-types.ts';
+import type { CheckReport } from '../../../shared/reports.ts';
 
 export type Side = 'incoming' | 'outgoing';
 

@@ -4,11 +4,11 @@
  * person asks for it and the login worked.
  */
 import type { MailSetupApi } from '../../../shared/ipc.ts';
+import type { LoginResult, VerifyAnswer } from '../../../shared/reports.ts';
 import type { SliceCreator } from './app-state.ts';
 import { newOperationId } from './operation-id.ts';
 import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
-import { asVerifyReport, type LoginResult, type VerifyReport } from './report-types.ts';
 import { CONSENT_LIFTS, consentHost, insecureHosts } from './security.ts';
 import type { Side } from './settings-slice.ts';
 
@@ -22,7 +22,7 @@ export interface VerifyState {
   operationId: string | null;
   incoming: LoginRow;
   outgoing: LoginRow;
-  report: VerifyReport | null;
+  report: VerifyAnswer | null;
   errorCode: string | null;
   errorDetail: string | null;
 }
@@ -201,21 +201,21 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           result = { ok: false, code: 'ipc-failed', detail: String(error) };
         }
         if (get().verify.operationId !== operationId) return;
-        const report = result.ok ? asVerifyReport(result.value) : null;
-        if (!report) {
+        if (!result.ok) {
           set({
             verify: {
               ...get().verify,
               status: 'error',
               incoming: WAITING,
               outgoing: WAITING,
-              errorCode: result.ok ? 'bad-response' : result.code,
-              errorDetail: result.ok ? null : (result.detail ?? null),
+              errorCode: result.code,
+              errorDetail: result.detail ?? null,
             },
           });
           // The step says why in an alert of its own; one announcement is enough.
           return;
         }
+        const report = result.value;
         set({
           verify: {
             ...get().verify,
