@@ -19,15 +19,21 @@ export function DoneStep() {
   const { incoming, outgoing } = settings;
   const risks =
     incoming && outgoing ? acceptedRisks([incoming, outgoing], report, settings.consents) : [];
+  const fileBased = finished.how === 'saved' || finished.how === 'printed';
   const file = finished.paths.map((p) => p.split(/[\\/]/).pop() ?? p).join(', ');
   return (
     <div className="step">
       <StepHeading>{t('wizard:steps.done.title')}</StepHeading>
       <p className="done-summary ok-text" data-testid="done-summary">
-        {t(`wizard:done.summary.${finished.program}`, { address, file })}
+        {fileBased
+          ? t(`wizard:done.summary.${finished.program}`, { address, file })
+          : t(`wizard:done.summary-${finished.how}`, { address, profile: finished.profile ?? '' })}
       </p>
       <p data-testid="done-next">
-        <strong>{t('wizard:done.next-label')}</strong> {t(`wizard:done.next.${finished.program}`)}
+        <strong>{t('wizard:done.next-label')}</strong>{' '}
+        {fileBased
+          ? t(`wizard:done.next.${finished.program}`)
+          : t(`wizard:done.next-${finished.how}`)}
       </p>
       <AcceptedRisks risks={risks} />
       <div className="step-nav">

@@ -1,7 +1,7 @@
 /** Step 6: put the account into the person's mail program. One choice of program, one sentence on
  * what happens, one button; the file's text, the administrator's files and the helpdesk report
  * are folded away. A risk the person accepted is said again here. */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { AcceptedRisks } from '../components/consent-box.tsx';
@@ -35,7 +35,39 @@ export function ExportStep() {
   // Account and language are inputs of the exporter, which reads them through the store.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const part = useMemo(() => exportFiles(format), [exportFiles, format, account, language]);
-  const busy = exported.status === 'busy';
+  const thunderbird = useApp((s) => s.thunderbird);
+  const loadProfiles = useApp((s) => s.loadThunderbirdProfiles);
+  const chooseProfile = useApp((s) => s.chooseProfile);
+  const finishing = useApp((s) => s.finishing);
+  const addToThunderbird = useApp((s) => s.addToThunderbird);
+  const importIntoOutlook = useApp((s) => s.importIntoOutlook);
+  const openInAppleMail = useApp((s) => s.openInAppleMail);
+  const platform = useApp((s) => s.platform);
+  const busy = exported.status === 'busy' || finishing.status === 'busy';
+  useEffect(() => {
+    if (format === 'thunderbird' && thunderbird.status === 'unknown') void loadProfiles();
+  }, [format, thunderbird.status, loadProfiles]);
+  // Inside the program where the system allows it; otherwise the program's file.
+  const direct =
+    (format === 'thunderbird' && thunderbird.status === 'ready') ||
+    (format === 'outlook' && platform === 'win32') ||
+    (format === 'apple' && platform === 'darwin');
+  const finishDirect = () => {
+    if (busy) return;
+    if (format === 'thunderbird') void addToThunderbird();
+    else if (format === 'outlook') void importIntoOutlook();
+    else if (format === 'apple') void openInAppleMail();
+  };
+  const saveButton = (primary: boolean) => (
+    <button
+      type="button"
+      className={primary ? 'primary' : 'secondary'}
+      aria-disabled={busy || personFiles.length === 0}
+      onClick={() => !busy && void saveExport('person')}
+    >
+      {t(`wizard:export.save-for.${format}`)}
+    </button>
+  );
   const personFiles = part.files.filter((f) => !isAdminFile(f.filename));
   const adminFiles = part.files.filter((f) => isAdminFile(f.filename));
   const risks = account
@@ -64,8 +96,38 @@ export function ExportStep() {
         ))}
       </fieldset>
       <p className="import-hint" data-testid="export-how">
-        {t(`wizard:export.how.${format}`)}
+        {t(direct ? `wizard:export.direct-how.${format}` : `wizard:export.how.${format}`)}
       </p>
+      {direct && format === 'thunderbird' && thunderbird.profiles.length > 1 && (
+        <fieldset className="formats">
+          <legend>{t('wizard:export.profile-legend')}</legend>
+          {thunderbird.profiles.map((profile, index) => (
+            <div key={profile.path} className="radio-row">
+              <input
+                type="radio"
+                id={`profile-${index}`}
+                name="profile"
+                checked={thunderbird.chosen === profile.path}
+                onChange={() => chooseProfile(profile.path)}
+              />
+              <label htmlFor={`profile-${index}`}>
+                {profile.name}
+                {profile.accounts.length > 0 && (
+                  <span className="hint">
+                    {' '}
+                    {t('wizard:export.profile-accounts', { accounts: profile.accounts.join(', ') })}
+                  </span>
+                )}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {finishing.status === 'error' && finishing.code && (
+        <p className="error-text" role="alert" data-testid="finish-error">
+          {codeText(['finish:codes', 'ipc', 'wizard:errors'], finishing.code).title}
+        </p>
+      )}
       <AcceptedRisks risks={risks.filter((r) => r.reason === 'cert')} />
       {notes.length > 0 && (
         <ul className="notes" data-testid="export-notes">
@@ -87,16 +149,15 @@ export function ExportStep() {
           >
             {t('wizard:export.print')}
           </button>
-        ) : (
-          <button
-            type="button"
-            className="primary"
-            aria-disabled={busy || personFiles.length === 0}
-            onClick={() => !busy && void saveExport('person')}
-          >
-            {t(`wizard:export.save-for.${format}`)}
+        ) : direct ? (
+          <button type="button" className="primary" aria-disabled={busy} onClick={finishDirect}>
+            {t(`wizard:export.direct.${format}`)}
           </button>
+        ) : (
+          saveButton(true)
         )}
+        {/* After a failed direct finish (or for a new profile): the program's file. */}
+        {direct && (finishing.status === 'error' || format !== 'thunderbird') && saveButton(false)}
         <button
           type="button"
           className="secondary"
@@ -139,6 +200,8 @@ export function ExportStep() {
               </pre>
             </div>
           ))}
+          {/* user.js stays an option for a new profile when the account can be added directly. */}
+          {direct && format === 'thunderbird' && finishing.status !== 'error' && saveButton(false)}
         </details>
       )}
       {format === 'sheet' && account && (

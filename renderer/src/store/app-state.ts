@@ -8,6 +8,7 @@ import type { SettingsSlice } from './settings-slice.ts';
 import type { VerifySlice } from './verify-slice.ts';
 import type { ExportSlice } from './export-slice.ts';
 import type { ManualCheckSlice } from './manual-check-slice.ts';
+import type { FinishSlice } from './finish-slice.ts';
 import type { StateCreator } from 'zustand/vanilla';
 
 export type AppState = WizardSlice &
@@ -15,7 +16,8 @@ export type AppState = WizardSlice &
   SettingsSlice &
   ManualCheckSlice &
   VerifySlice &
-  ExportSlice;
+  ExportSlice &
+  FinishSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 

@@ -38,17 +38,9 @@ export interface ExportOutcome {
   paths: string[];
 }
 
-/** What reached the mail program (or the person's disk): the done screen says it. */
-export interface Finished {
-  program: ClientFormat;
-  how: 'saved' | 'printed';
-  paths: string[];
-}
-
 export interface ExportSlice {
   exportFormat: ClientFormat;
   exported: ExportOutcome;
-  finished: Finished | null;
   setExportFormat(format: ClientFormat): void;
   /** The files (and notes) for a format, the chosen one by default; empty while incomplete. */
   exportFiles(format?: ClientFormat | 'report', guidance?: readonly GuidanceInput[]): ExportPart;
@@ -119,7 +111,6 @@ export function createExportSlice(
     return {
       exportFormat: 'thunderbird',
       exported: IDLE,
-      finished: null,
 
       setExportFormat(format) {
         set({ exportFormat: format, exported: IDLE });
@@ -167,8 +158,7 @@ export function createExportSlice(
             get().announce('wizard:announce.export-saved');
             return;
           }
-          set({ finished: { program: get().exportFormat, how: 'saved', paths } });
-          get().goTo('done');
+          get().finish({ program: get().exportFormat, how: 'saved', paths });
         } catch {
           fail('ipc-failed');
         }
@@ -192,8 +182,7 @@ export function createExportSlice(
           set({ exported: { status: 'printed', code: null, paths } });
           // For "another program" the sheet is what the person takes to it: that finishes.
           if (get().exportFormat === 'sheet' && get().step === 'export') {
-            set({ finished: { program: 'sheet', how: 'printed', paths } });
-            get().goTo('done');
+            get().finish({ program: 'sheet', how: 'printed', paths });
           } else get().announce('wizard:announce.export-saved');
         } catch {
           fail('ipc-failed');
@@ -263,7 +252,8 @@ export function createExportSlice(
       },
 
       resetExport() {
-        set({ exportFormat: 'thunderbird', exported: IDLE, finished: null });
+        set({ exportFormat: 'thunderbird', exported: IDLE });
+        get().resetFinish();
       },
     };
   };

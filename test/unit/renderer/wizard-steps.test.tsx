@@ -245,6 +245,41 @@ describe('export step', () => {
   });
 });
 
+describe('finishing in Thunderbird', () => {
+  it('adds the account to the chosen profile, says a running Thunderbird in plain words, then done', async () => {
+    const { fake } = await reachPasswordStep();
+    fake.answer('runVerify', { ok: true, value: verifyReport() });
+    const profiles = [
+      { path: '/p/default', name: 'default', isDefault: true, running: false, accounts: [] },
+      { path: '/p/work', name: 'work', isDefault: false, running: false, accounts: ['a@b.test'] },
+    ];
+    fake.answer('listThunderbirdProfiles', { ok: true, value: { profiles } });
+    fake.answer(
+      'addToThunderbird',
+      { ok: false, code: 'thunderbird-running' },
+      { ok: true, value: { status: 'added', profilePath: '/p/work', accountKey: 'account3' } },
+    );
+    await click('Test my login');
+    await click('Continue');
+    await act(async () => flush());
+    fireEvent.click(screen.getByLabelText(/work/));
+    await click('Add to Thunderbird');
+    expect(screen.getByTestId('finish-error').textContent).toBe(
+      'Thunderbird is open. Close Thunderbird and press again.',
+    );
+    await click('Add to Thunderbird');
+    const requests = fake.callsOf('addToThunderbird');
+    expect(requests[1]).toMatchObject({ profilePath: '/p/work' });
+    expect(JSON.stringify(requests[1])).not.toContain('"password"');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Done: your account is ready',
+    );
+    expect(screen.getByTestId('done-summary').textContent).toBe(
+      'anna@example.test is now in Thunderbird (profile “work”).',
+    );
+  });
+});
+
 describe('header switches', () => {
   it('switches the language of every visible string and the document', async () => {
     const { fake } = renderApp();
