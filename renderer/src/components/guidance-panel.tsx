@@ -32,7 +32,11 @@ export function GuidancePanel({
   compact?: boolean;
 }) {
   const { t } = useTranslation();
+  const language = useApp((s) => s.language);
   const openHelp = useApp((s) => s.openHelp);
+  /** The provider's page in the person's language where it has one. */
+  const urlOf = (guide: { url?: string; localUrls?: { de?: string } }) =>
+    (language === 'de' ? guide.localUrls?.de : undefined) ?? guide.url ?? '';
   const helpError = useApp((s) => s.helpError);
   const codeText = useCodeText();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -58,7 +62,7 @@ export function GuidancePanel({
         </ol>
       )}
       {guide.url && (
-        <button type="button" className="secondary" onClick={() => void openHelp(guide.url ?? '')}>
+        <button type="button" className="secondary" onClick={() => void openHelp(urlOf(guide))}>
           {t('wizard:password.open-help', { provider: name })}
           <span className="visually-hidden"> ({t(providerKey(guide.titleKey), guide.params)})</span>
         </button>
@@ -94,7 +98,7 @@ export function GuidancePanel({
             <button
               type="button"
               className="secondary"
-              onClick={() => void openHelp(appGuide.url ?? '')}
+              onClick={() => void openHelp(urlOf(appGuide))}
             >
               {t('wizard:password.open-help', { provider: name })}
               <span className="visually-hidden">

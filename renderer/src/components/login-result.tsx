@@ -5,6 +5,7 @@ import type { Endpoint } from '../../../shared/model.ts';
 import type { LoginRow } from '../store/verify-slice.ts';
 import type { Side } from '../store/settings-slice.ts';
 import { useCodeText } from './use-text.ts';
+import { useApp } from '../store/context.tsx';
 
 const ICONS = { waiting: '…', running: '…', ok: '✓', failed: '✗' } as const;
 
@@ -22,6 +23,7 @@ export function LoginResult({
 }) {
   const { t } = useTranslation();
   const codeText = useCodeText();
+  const address = useApp((s) => s.parsed?.address);
   const result = row.result;
   const failure = result && !result.ok ? result : null;
   const reason = failure ? codeText(['verify'], failure.reason) : null;
@@ -39,7 +41,10 @@ export function LoginResult({
         <span aria-hidden="true">{ICONS[row.status]} </span>
         {t(`wizard:verify.status.${row.status}`)}
       </p>
-      {result?.ok && <p>{t('verify:result.ok', { username: result.username })}</p>}
+      {/* The user name is worth a line only when it is not what the person typed. */}
+      {result?.ok && result.username !== address && (
+        <p>{t('verify:result.ok', { username: result.username })}</p>
+      )}
       {failure && reason && (
         <div className="login-failure">
           <p className="reason" data-testid={`reason-${side}`}>

@@ -83,7 +83,10 @@ export function ReviewStep() {
           <FindingList findings={report.findings} showWhere />
         </details>
       )}
-      <ReportButton />
+      {/* A server that did not answer: the report for the helpdesk is right there. */}
+      <ReportButton
+        open={manualCheck.probes.some((p) => p.ports.some((port) => port.status !== 'ok'))}
+      />
       <StepNav
         canNext={ready}
         blockedKey={unchecked ? 'wizard:review.blocked-unchecked' : 'wizard:review.blocked'}
