@@ -69,6 +69,25 @@ export function GuidancePanel({
       )}
     </div>
   ));
+  // What this provider needs, in one or two sentences: said first in both forms of the panel.
+  const rule = (
+    <>
+      {provider ? (
+        <p className="provider-rule" data-testid="provider-rule">
+          <strong>
+            {t(`wizard:password.app-password-${provider.auth.appPassword}`, { provider: name })}
+          </strong>
+        </p>
+      ) : (
+        <p>{t('wizard:password.app-password-unknown')}</p>
+      )}
+      {services && (
+        <p className="warn-text">
+          {t('wizard:password.enable-first', { provider: name, services })}
+        </p>
+      )}
+    </>
+  );
   if (compact) {
     const appGuide = guides.find((g) => g.code === 'app-password' && g.url);
     const needsAppPassword =
@@ -79,20 +98,7 @@ export function GuidancePanel({
         aria-label={t('wizard:password.twofa-title')}
         data-testid="guidance"
       >
-        {provider ? (
-          <p className="provider-rule" data-testid="provider-rule">
-            <strong>
-              {t(`wizard:password.app-password-${provider.auth.appPassword}`, { provider: name })}
-            </strong>
-          </p>
-        ) : (
-          <p>{t('wizard:password.app-password-unknown')}</p>
-        )}
-        {services && (
-          <p className="warn-text">
-            {t('wizard:password.enable-first', { provider: name, services })}
-          </p>
-        )}
+        {rule}
         {needsAppPassword && appGuide?.url && (
           <div className="guide" data-testid={`guide-${appGuide.code}`}>
             <button
@@ -130,20 +136,7 @@ export function GuidancePanel({
       <Heading id="guidance-heading">{t('wizard:password.twofa-title')}</Heading>
       <p>{t('wizard:password.twofa-what')}</p>
       <p>{t('wizard:password.app-password-what')}</p>
-      {provider ? (
-        <p className="provider-rule" data-testid="provider-rule">
-          <strong>
-            {t(`wizard:password.app-password-${provider.auth.appPassword}`, { provider: name })}
-          </strong>
-        </p>
-      ) : (
-        <p>{t('wizard:password.app-password-unknown')}</p>
-      )}
-      {services && (
-        <p className="warn-text">
-          {t('wizard:password.enable-first', { provider: name, services })}
-        </p>
-      )}
+      {rule}
       {provider?.notes.map((note) => (
         <p key={note}>{t(providerKey(note))}</p>
       ))}
