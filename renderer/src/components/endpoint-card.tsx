@@ -64,7 +64,8 @@ export function EndpointCard({
               </>
             )}
           </dl>
-          {port && port.status !== 'ok' && (
+          {/* The engine's finding says it better where there is one. */}
+          {port && port.status !== 'ok' && findings.length === 0 && (
             <p className="error-text" data-testid={`port-problem-${side}`}>
               {t('wizard:review.port-problem', {
                 host: endpoint.host,
@@ -79,9 +80,10 @@ export function EndpointCard({
               <FindingList findings={findings} />
             </>
           )}
-          {findings.length === 0 && badge !== 'unchecked' && port?.status === 'ok' && (
-            <p className="ok-text">{t('wizard:review.no-problems')}</p>
-          )}
+          {/* "No problems" only for a checked server that is really fine. */}
+          {findings.length === 0 &&
+            (badge === 'encrypted' || badge === 'starttls') &&
+            port?.status === 'ok' && <p className="ok-text">{t('wizard:review.no-problems')}</p>}
         </>
       ) : (
         <p className="warn-text">{t('wizard:review.missing-host')}</p>

@@ -134,12 +134,16 @@ export function GuidancePanel({
   return (
     <section className="guidance" aria-labelledby="guidance-heading" data-testid="guidance">
       <Heading id="guidance-heading">{t('wizard:password.twofa-title')}</Heading>
-      <p>{t('wizard:password.twofa-what')}</p>
-      <p>{t('wizard:password.app-password-what')}</p>
       {rule}
       {provider?.notes.map((note) => (
         <p key={note}>{t(providerKey(note))}</p>
       ))}
+      {/* What two-step verification and app passwords are: for whoever asks. */}
+      <details className="guides-folded">
+        <summary>{t('wizard:password.more-about')}</summary>
+        <p>{t('wizard:password.twofa-what')}</p>
+        <p>{t('wizard:password.app-password-what')}</p>
+      </details>
       {foldGuides ? (
         <details className="guides-folded">
           <summary>{t('wizard:password.more-help')}</summary>

@@ -11,6 +11,7 @@ const ICONS = {
   unencrypted: '⚠',
   'cert-problem': '⚠',
   unchecked: '?',
+  unreachable: '✖',
 } as const;
 
 export function SecurityBadge({

@@ -7,7 +7,8 @@
 import type { Candidate, Endpoint, Finding, Security } from '../../../shared/model.ts';
 import type { CheckReport } from '../../../shared/reports.ts';
 
-export type SecurityBadge = 'encrypted' | 'starttls' | 'unencrypted' | 'cert-problem' | 'unchecked';
+export type SecurityBadge =
+  'encrypted' | 'starttls' | 'unencrypted' | 'cert-problem' | 'unchecked' | 'unreachable';
 
 /** The badge of a connection security as configured (no certificate known). */
 export function badgeOf(security: Security): SecurityBadge {
@@ -23,7 +24,10 @@ export function badgeOf(security: Security): SecurityBadge {
 export function endpointBadge(endpoint: Endpoint, report: CheckReport | null): SecurityBadge {
   if (endpoint.security === 'plain') return 'unencrypted';
   const probe = report?.probes.find((p) => sameHost(p.host, endpoint.host));
-  if (!probe?.ports.some((p) => p.port === endpoint.port)) return 'unchecked';
+  const port = probe?.ports.find((p) => p.port === endpoint.port);
+  if (!port) return 'unchecked';
+  // A port that did not answer says nothing about its encryption.
+  if (port.status !== 'ok' && port.status !== 'tls-error') return 'unreachable';
   if (certificateProblem(endpoint, report) !== null) return 'cert-problem';
   return badgeOf(endpoint.security);
 }
