@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layers from './eslint/layers.js';
 
 export default tseslint.config(
   {
@@ -30,10 +31,9 @@ export default tseslint.config(
     },
   },
   {
-    // The engine is plain Node: it must never import Electron (DESIGN.md).
-    files: ['electron/engine/**/*.ts', 'electron/cli/**/*.ts', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'] }],
-    },
+    // Layering: what each folder must never import (the table is in eslint/layers.js).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
 );

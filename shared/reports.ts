@@ -8,7 +8,7 @@
  * The building blocks (endpoint, candidate, probe report, finding) are the data model of
  * `model.ts`; the schemas here are checked against those types at compile time, both ways.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FINDING_CODES, VERIFY_REASONS, type VerifyReason } from './codes.ts';
 import type {
   Candidate,
@@ -107,10 +107,10 @@ export interface VerifyAnswer extends VerificationReport {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time proof that a schema describes its type exactly. */
 function exact<T>() {
-  return <S extends z.ZodType>(
+  return <S extends z.ZodMiniType>(
     schema: S,
     ..._proof: Same<z.infer<S>, T> extends true ? [] : [never]
-  ) => schema as unknown as z.ZodType<T>;
+  ) => schema as unknown as z.ZodMiniType<T>;
 }
 
 const protocol = z.enum(['imap', 'pop3', 'smtp']);
@@ -134,11 +134,11 @@ export const findingSchema = exact<Finding>()(
   z.object({
     severity: z.enum(['error', 'warning', 'info']),
     code: findingCode,
-    port: z.number().optional(),
-    host: z.string().optional(),
-    protocol: protocol.optional(),
-    message: z.string().optional(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    port: z.optional(z.number()),
+    host: z.optional(z.string()),
+    protocol: z.optional(protocol),
+    message: z.optional(z.string()),
+    params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
   }),
 );
 
@@ -156,12 +156,12 @@ const certificateSchema = exact<CertificateFacts>()(
 
 const tlsSchema = exact<TlsFacts>()(
   z.object({
-    version: z.string().nullable(),
-    cipher: z.string().nullable(),
+    version: z.nullable(z.string()),
+    cipher: z.nullable(z.string()),
     trusted: z.boolean(),
     hostnameMatch: z.boolean(),
-    error: z.string().optional(),
-    certificate: certificateSchema.nullable(),
+    error: z.optional(z.string()),
+    certificate: z.nullable(certificateSchema),
   }),
 );
 
@@ -171,24 +171,24 @@ export const portResultSchema = exact<PortResult>()(
     protocol,
     security,
     status: z.enum(PORT_STATUSES),
-    greeting: z.string().optional(),
-    tls: tlsSchema.nullable(),
+    greeting: z.optional(z.string()),
+    tls: z.nullable(tlsSchema),
     capabilities: z.array(z.string()),
     auth: z.array(z.string()),
-    starttlsOffered: z.boolean().optional(),
-    authBeforeTls: z.boolean().optional(),
-    loginDisabledBeforeTls: z.boolean().optional(),
-    error: z.string().optional(),
+    starttlsOffered: z.optional(z.boolean()),
+    authBeforeTls: z.optional(z.boolean()),
+    loginDisabledBeforeTls: z.optional(z.boolean()),
+    error: z.optional(z.string()),
     ms: z.number(),
-    timing: z
-      .object({
-        connectMs: z.number().optional(),
-        tlsMs: z.number().optional(),
-        greetingMs: z.number().optional(),
-        capabilitiesMs: z.number().optional(),
-        starttlsMs: z.number().optional(),
-      })
-      .optional(),
+    timing: z.optional(
+      z.object({
+        connectMs: z.optional(z.number()),
+        tlsMs: z.optional(z.number()),
+        greetingMs: z.optional(z.number()),
+        capabilitiesMs: z.optional(z.number()),
+        starttlsMs: z.optional(z.number()),
+      }),
+    ),
   }),
 );
 
@@ -211,7 +211,7 @@ const candidateSchema = exact<Candidate>()(
     username: z.string(),
     auth: z.array(z.string()),
     source: sourceName,
-    origin: z.string().optional(),
+    origin: z.optional(z.string()),
     trusted: z.boolean(),
   }),
 );
@@ -223,7 +223,7 @@ const sourceReportSchema = exact<SourceReport>()(
     outcome: z.enum(['found', 'none', 'error']),
     trusted: z.boolean(),
     ms: z.number(),
-    error: z.string().optional(),
+    error: z.optional(z.string()),
   }),
 );
 
@@ -233,7 +233,7 @@ const discoveryShape = {
   sources: z.array(sourceReportSchema),
   incoming: z.array(candidateSchema),
   outgoing: z.array(candidateSchema),
-  provider: z.string().optional(),
+  provider: z.optional(z.string()),
 };
 
 export const discoveryResultSchema = exact<DiscoveryResult>()(z.object(discoveryShape));
@@ -244,9 +244,9 @@ export const checkReportSchema = exact<CheckReport>()(
     probes: z.array(probeReportSchema),
     findings: z.array(findingSchema),
     recommended: z.object({
-      incoming: candidateSchema.nullable(),
-      outgoing: candidateSchema.nullable(),
-      username: z.string().nullable(),
+      incoming: z.nullable(candidateSchema),
+      outgoing: z.nullable(candidateSchema),
+      username: z.nullable(z.string()),
     }),
   }),
 );
@@ -273,8 +273,8 @@ export const loginResultSchema = exact<LoginResult>()(
     z.object({
       ok: z.literal(false),
       reason: verifyReason,
-      serverText: z.string().optional(),
-      username: z.string().optional(),
+      serverText: z.optional(z.string()),
+      username: z.optional(z.string()),
       attempts: z.number(),
       ms: z.number(),
     }),
@@ -284,7 +284,7 @@ export const loginResultSchema = exact<LoginResult>()(
 const senderResultSchema = exact<SenderResult>()(
   z.union([
     z.object({ ok: z.literal(true) }),
-    z.object({ ok: z.literal(false), reason: verifyReason, serverText: z.string().optional() }),
+    z.object({ ok: z.literal(false), reason: verifyReason, serverText: z.optional(z.string()) }),
   ]),
 );
 
@@ -298,9 +298,9 @@ const guidanceSchema = exact<Guidance>()(
     provider: z.string(),
     titleKey: z.string(),
     stepKeys: z.array(z.string()),
-    url: z.string().optional(),
+    url: z.optional(z.string()),
     params: z.record(z.string(), z.string()),
-    records: z.array(dnsRecordSchema).optional(),
+    records: z.optional(z.array(dnsRecordSchema)),
   }),
 );
 
@@ -308,7 +308,7 @@ export const verifyAnswerSchema = exact<VerifyAnswer>()(
   z.object({
     incoming: loginResultSchema,
     outgoing: loginResultSchema,
-    sender: senderResultSchema.optional(),
+    sender: z.optional(senderResultSchema),
     guidance: z.array(guidanceSchema),
   }),
 );

@@ -9,12 +9,13 @@
 import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
-import type { VerifyReason } from '../../shared/codes.ts';
+import { LOGIN_REFUSALS, type VerifyReason } from '../../shared/codes.ts';
 import type { Endpoint, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
-import { secretAccount, type SecretStore } from '../engine/secrets/secret-store.ts';
+import type { SecretResult, SecretStore } from '../engine/secrets/secret-store.ts';
+import { keychainAccount } from '../../shared/keychain.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
 import {
   verifyAccount,
@@ -144,15 +145,6 @@ function leadingReason(report: VerificationReport): VerifyReason | undefined {
   return undefined;
 }
 
-/** Refusals of the login itself, where checking account settings at the provider helps. */
-const LOGIN_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
-  'wrong-credentials',
-  'app-password-required',
-  'username-format',
-  'service-disabled',
-  'web-login-required',
-]);
-
 export function guidanceJson(
   providerId: string | undefined,
   reason: VerifyReason | undefined,
@@ -161,7 +153,7 @@ export function guidanceJson(
   if (!reason) return [];
   const provider = providerId ? findProviderById(providerId) : undefined;
   // Without provider knowledge the generic guides only help with login refusals.
-  if (!provider && !LOGIN_REASONS.has(reason)) return [];
+  if (!provider && !LOGIN_REFUSALS.has(reason)) return [];
   return guidanceFor(provider, { reason }).map((guide) => ({
     code: guide.code,
     provider: guide.provider,
@@ -185,25 +177,24 @@ export function verificationJson(report: VerificationReport): Record<string, unk
   };
 }
 
+/** `--save-password`: the password under the account's keychain name (shared/keychain.ts). */
+export function rememberPassword(
+  store: SecretStore,
+  address: ParsedAddress,
+  incoming: Endpoint,
+  password: string,
+): Promise<SecretResult> {
+  return store.save(keychainAccount(address.address, incoming), password);
+}
+
 async function savePassword(
   input: VerifyStepInput,
-  report: VerificationReport,
   t: Translate,
 ): Promise<VerifyStepResult['keychain']> {
   const store = input.store ?? new KeytarSecretStore();
-  const logins: Array<[Endpoint, LoginResult]> = [
-    [input.incoming, report.incoming],
-    [input.outgoing, report.outgoing],
-  ];
-  for (const [endpoint, login] of logins) {
-    if (!login.ok) continue;
-    const saved = await store.save(
-      secretAccount({ ...endpoint, username: login.username }),
-      input.password,
-    );
-    if (!saved.ok)
-      return { ok: false, code: saved.code, message: t(`verify:keychain.${saved.code}.title`) };
-  }
+  const saved = await rememberPassword(store, input.address, input.incoming, input.password);
+  if (!saved.ok)
+    return { ok: false, code: saved.code, message: t(`verify:keychain.${saved.code}.title`) };
   return { ok: true };
 }
 
@@ -235,8 +226,7 @@ export async function runVerifyStep(
     },
   );
   const ok = verification.incoming.ok && verification.outgoing.ok;
-  const keychain =
-    args['save-password'] && ok ? await savePassword(input, verification, t) : undefined;
+  const keychain = args['save-password'] && ok ? await savePassword(input, t) : undefined;
   return {
     verification,
     guidance: guidanceJson(input.providerId, leadingReason(verification), t),

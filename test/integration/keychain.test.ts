@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const child = fileURLToPath(new URL('./keychain-child.ts', import.meta.url));
+const crossChild = fileURLToPath(new URL('./keychain-cross-child.ts', import.meta.url));
 const hasTools = ['/usr/bin/dbus-run-session', '/usr/bin/gnome-keyring-daemon'].every((tool) =>
   existsSync(tool),
 );
@@ -80,6 +81,26 @@ describe.skipIf(!hasTools || !hasKeytar)(
       expect(report.loadedMatches).toBe(true);
       expect(report.deleted).toBe(true);
       expect(report.afterDelete).toBeNull();
+    });
+
+    it('finds across the CLI and the app what the other saved, one entry per account and server', async () => {
+      const script = `printf throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"`;
+      const cross = ['node', '--import', 'tsx', crossChild];
+      const report = (await run('dbus-run-session', [
+        '--',
+        'sh',
+        '-c',
+        script,
+        'sh',
+        ...cross,
+      ])) as unknown as Record<string, unknown>;
+      expect(report).toEqual({
+        cliSaved: { ok: true },
+        wizardFoundCli: true,
+        wizardKeychain: 'saved',
+        cliFindsWizard: true,
+        separateServers: true,
+      });
     });
 
     it('says keychain-unavailable, not a stack trace, without a session bus', async () => {

@@ -19,14 +19,5 @@ export interface SecretStore {
   delete(account: string): Promise<SecretResult<boolean>>;
 }
 
-/** The keychain service name all entries are filed under. */
-export const SECRET_SERVICE = 'Mail Setup Wizard';
-
-/** The keychain account name for one login: `protocol://username@host`. */
-export function secretAccount(endpoint: {
-  protocol: string;
-  host: string;
-  username: string;
-}): string {
-  return `${endpoint.protocol}://${endpoint.username}@${endpoint.host.toLowerCase()}`;
-}
+/** The keychain service name all entries are filed under (the naming rule: shared/keychain.ts). */
+export { KEYCHAIN_SERVICE as SECRET_SERVICE } from '../../../shared/keychain.ts';

@@ -1,7 +1,7 @@
 /** Step 5: testing the login. Live results for incoming and outgoing mail, the reason and what to
  * do on failure, retry with only the password editable, and the keychain outcome. */
 import { type FormEvent } from 'react';
-import type { VerifyReason } from '../../../shared/codes.ts';
+import { CONSENT_LIFTS, LOGIN_REFUSALS } from '../../../shared/codes.ts';
 import { useTranslation } from 'react-i18next';
 import { CheckRow } from '../components/check-row.tsx';
 import { AcceptedRisks, ConsentBox } from '../components/consent-box.tsx';
@@ -16,17 +16,6 @@ import { providerOf } from '../store/provider.ts';
 import { effectiveReport } from '../store/manual-check-slice.ts';
 import { acceptedRisks, badgeOf } from '../store/security.ts';
 import { loginsOk } from '../store/verify-slice.ts';
-
-/** Failure reasons the person can fix with their password or their provider's settings. */
-const GUIDANCE_REASONS = new Set([
-  'app-password-required',
-  'wrong-credentials',
-  'web-login-required',
-  'service-disabled',
-  'username-format',
-]);
-/** Failure reasons a per-host consent can lift. */
-const CONSENT_REASONS = new Set(['insecure-refused', 'cert-invalid']);
 
 export function VerifyStep() {
   const { t } = useTranslation();
@@ -50,7 +39,7 @@ export function VerifyStep() {
   const failures = [verify.incoming, verify.outgoing].flatMap((row) =>
     row.result && !row.result.ok ? [row.result.reason] : [],
   );
-  const guidanceReason = failures.find((r) => GUIDANCE_REASONS.has(r));
+  const guidanceReason = failures.find((r) => LOGIN_REFUSALS.has(r));
   // A login that works without encryption still deserves a reminder of what that means.
   const unencrypted = [
     ...new Set(
@@ -66,9 +55,7 @@ export function VerifyStep() {
   const consentHosts = [
     ...new Set(
       sides.flatMap(({ endpoint, row }) =>
-        row.result && !row.result.ok && CONSENT_REASONS.has(row.result.reason)
-          ? [endpoint.host]
-          : [],
+        row.result && !row.result.ok && CONSENT_LIFTS.has(row.result.reason) ? [endpoint.host] : [],
       ),
     ),
   ];
@@ -148,9 +135,7 @@ export function VerifyStep() {
         </form>
       )}
       {/* How to fix it: the provider's steps, then each login's result with the server's words. */}
-      {guidanceReason && (
-        <GuidancePanel provider={provider} reason={guidanceReason as VerifyReason} />
-      )}
+      {guidanceReason && <GuidancePanel provider={provider} reason={guidanceReason} />}
       <div className="cards">
         {sides.map(({ endpoint, row }, index) => (
           <LoginResult

@@ -4,7 +4,7 @@
  * `shared/reports.ts`. A response that does not match becomes the failure `bad-response`; an event
  * that does not match is dropped. Everything past this point trusts the types.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { MailSetupApi, OperationEvent, Result } from '../../../shared/ipc.ts';
 import {
   checkReportSchema,
@@ -13,7 +13,7 @@ import {
   verifyAnswerSchema,
 } from '../../../shared/reports.ts';
 
-function checked<T>(result: Result<unknown>, schema: z.ZodType<T>): Result<T> {
+function checked<T>(result: Result<unknown>, schema: z.ZodMiniType<T>): Result<T> {
   if (!result.ok) return result;
   const parsed = schema.safeParse(result.value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, code: 'bad-response' };

@@ -5,11 +5,13 @@
  */
 import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { LoginResult, VerifyAnswer } from '../../../shared/reports.ts';
-import type { SliceCreator } from './app-state.ts';
+import { keychainAccount } from '../../../shared/keychain.ts';
+import type { AppState, SliceCreator } from './app-state.ts';
 import { newOperationId } from './operation-id.ts';
+import { CONSENT_LIFTS } from '../../../shared/codes.ts';
 import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
-import { CONSENT_LIFTS, consentHost, insecureHosts } from './security.ts';
+import { consentHost, insecureHosts } from './security.ts';
 import type { Side } from './settings-slice.ts';
 
 export interface LoginRow {
@@ -75,6 +77,13 @@ function sideOf(event: Record<string, unknown>): Side | null {
   return null;
 }
 
+/** The keychain name of the account being set up (shared/keychain.ts), once its server is known. */
+function keychainAccountOf(state: AppState): string | null {
+  const address = state.parsed?.address;
+  const incoming = state.settings.incoming;
+  return address && incoming?.host ? keychainAccount(address, incoming) : null;
+}
+
 function rowOf(result: LoginResult): LoginRow {
   return { status: result.ok ? 'ok' : 'failed', result };
 }
@@ -82,7 +91,7 @@ function rowOf(result: LoginResult): LoginRow {
 export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> {
   return (set, get) => {
     async function saveToKeychain(): Promise<void> {
-      const account = get().parsed?.address;
+      const account = keychainAccountOf(get());
       const password = get().password;
       if (!account || !password) return;
       set({ keychain: { status: 'saving', code: null } });
@@ -107,10 +116,15 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
       fromKeychain: false,
 
       async loadRemembered() {
-        const account = get().parsed?.address;
+        const account = keychainAccountOf(get());
         if (!account || get().password) return;
         const result = await api.loadSecret({ account }).catch(() => null);
-        if (!result?.ok || !result.value || get().password || get().parsed?.address !== account) {
+        if (
+          !result?.ok ||
+          !result.value ||
+          get().password ||
+          keychainAccountOf(get()) !== account
+        ) {
           return;
         }
         set({
@@ -134,7 +148,7 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
 
       setRemember(on) {
         set({ remember: on });
-        const account = get().parsed?.address;
+        const account = keychainAccountOf(get());
         if (on && loginsOk(get().verify)) void saveToKeychain();
         if (!on && account && get().keychain.status === 'saved') {
           void api

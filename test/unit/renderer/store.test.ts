@@ -270,7 +270,7 @@ describe('wizard store: login test and keychain', () => {
     ctx.s().next();
     await flush();
     expect(ctx.fake.callsOf('saveSecret')).toEqual([
-      { account: 'anna@example.test', password: 'pa55word' },
+      { account: 'imap://anna@example.test@mail.example.test', password: 'pa55word' },
     ]);
     expect(ctx.s().keychain.status).toBe('saved');
   });
@@ -282,7 +282,9 @@ describe('wizard store: login test and keychain', () => {
     ctx.s().next();
     ctx.s().next();
     await flush();
-    expect(ctx.fake.callsOf('loadSecret')).toEqual([{ account: 'anna@example.test' }]);
+    expect(ctx.fake.callsOf('loadSecret')).toEqual([
+      { account: 'imap://anna@example.test@mail.example.test' },
+    ]);
     expect(ctx.s()).toMatchObject({
       password: 'from-keychain',
       remember: true,

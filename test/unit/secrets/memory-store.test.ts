@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../../electron/engine/secrets/memory-store.ts';
-import { secretAccount } from '../../../electron/engine/secrets/secret-store.ts';
+import { keychainAccount } from '../../../shared/keychain.ts';
 
 describe('MemorySecretStore', () => {
   it('saves, loads, replaces and deletes', async () => {
     const store = new MemorySecretStore();
-    const account = secretAccount({
+    const account = keychainAccount('alice@good.test', {
       protocol: 'imap',
       host: 'Mail.Good.test',
-      username: 'alice@good.test',
     });
     expect(account).toBe('imap://alice@good.test@mail.good.test');
     expect(await store.load(account)).toEqual({ ok: true, value: null });
