@@ -10,7 +10,7 @@ export interface ProviderLinks {
   helpUrl?: string | undefined;
   appPasswordUrl?: string | undefined;
   auth?: { webLoginUrl?: string | undefined };
-  guides?: ReadonlyArray<{ url?: string | undefined }>;
+  guides?: ReadonlyArray<{ url?: string | undefined; localUrls?: { de?: string | undefined } }>;
 }
 
 /** Every link of the provider knowledge the UI may show. */
@@ -18,7 +18,7 @@ export function linksOf(providers: Iterable<ProviderLinks>): string[] {
   const links: Array<string | undefined> = [];
   for (const provider of providers) {
     links.push(provider.helpUrl, provider.appPasswordUrl, provider.auth?.webLoginUrl);
-    for (const guide of provider.guides ?? []) links.push(guide.url);
+    for (const guide of provider.guides ?? []) links.push(guide.url, guide.localUrls?.de);
   }
   return links.filter((link): link is string => typeof link === 'string');
 }

@@ -7,6 +7,7 @@
 import { drain } from '../engine/async-flow.ts';
 import { parseAddress } from '../../shared/address.ts';
 import type { RequestOf, Result } from '../../shared/ipc.ts';
+import type { ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor, type Guidance } from '../../shared/providers/guidance.ts';
 import type { CheckReport, VerificationReport, VerifyAnswer } from '../../shared/reports.ts';
@@ -93,16 +94,26 @@ export async function runVerify(
   };
 }
 
+/** `probe:run`: every port of one host (the manual entry's check), progress events forwarded. */
+export async function runProbe(
+  { host, ports }: RequestOf<'probe:run'>,
+  { signal, emit }: RunContext,
+  net: EngineNet = {},
+): Promise<Result<ProbeReport>> {
+  // Tagged with the host like check's probe events, so every operation event has one shape.
+  const report = await drain(
+    probeHost(host, { ...net, ...(ports ? { ports } : {}), signal }),
+    (event) => {
+      if (event.type !== 'done') emit({ ...event, host });
+    },
+  );
+  return { ok: true, value: report };
+}
+
 export function engineHandlers(): Pick<Handlers, 'check:run' | 'probe:run' | 'verify:run'> {
   return {
     'check:run': (request, context) => runCheck(request, context),
-    'probe:run': async ({ host, ports }, { signal, emit }) => {
-      // Tagged with the host like check's probe events, so every operation event has one shape.
-      const report = await drain(probeHost(host, { ports, signal }), (event) => {
-        if (event.type !== 'done') emit({ ...event, host });
-      });
-      return { ok: true, value: report };
-    },
+    'probe:run': (request, context) => runProbe(request, context),
     'verify:run': (request, context) => runVerify(request, context),
   };
 }

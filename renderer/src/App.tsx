@@ -12,6 +12,7 @@ import { useApp } from './store/context.tsx';
 import { STEPS, stepNumber, type StepId } from './store/steps.ts';
 import { AddressStep } from './steps/address-step.tsx';
 import { DiscoveryStep } from './steps/discovery-step.tsx';
+import { DoneStep } from './steps/done-step.tsx';
 import { ExportStep } from './steps/export-step.tsx';
 import { HelpdeskView } from './steps/helpdesk-view.tsx';
 import { PasswordStep } from './steps/password-step.tsx';
@@ -25,6 +26,7 @@ const STEP_VIEWS: Record<StepId, () => React.JSX.Element | null> = {
   password: PasswordStep,
   verify: VerifyStep,
   export: ExportStep,
+  done: DoneStep,
 };
 
 export function App({ api }: { api: Pick<MailSetupApi, 'setLanguage'> }) {

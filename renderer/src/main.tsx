@@ -39,7 +39,12 @@ async function boot(): Promise<void> {
   const info = await api.appInfo({}).catch(() => null);
   const i18n = createRendererI18n(info?.ok ? info.value.locale : navigator.language);
   const language = pickLanguage(i18n.language);
-  const store = createAppStore({ api, exporter: createExporter(i18n), language });
+  const store = createAppStore({
+    api,
+    exporter: createExporter(i18n),
+    language,
+    ...(info?.ok ? { platform: info.value.platform } : {}),
+  });
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

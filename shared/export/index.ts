@@ -51,6 +51,8 @@ export interface ExportOptions {
   guidance?: readonly GuidanceInput[];
   check?: CheckReportInput;
   verification?: VerificationInput;
+  /** Notes of the caller's (e.g. a risk the person accepted), shown with the exporters' own. */
+  extraNotes?: readonly ExportNote[];
 }
 
 function plaintextNotes(settings: AccountSettings): ExportNote[] {
@@ -89,7 +91,11 @@ export function exportFormats(
       }),
     );
   }
-  const notes = [...plaintextNotes(settings), ...parts.flatMap((part) => part.notes)];
+  const notes = [
+    ...plaintextNotes(settings),
+    ...(options.extraNotes ?? []),
+    ...parts.flatMap((part) => part.notes),
+  ];
   if (wanted.has('sheet')) {
     parts.push(
       settingsSheet(settings, {

@@ -24,6 +24,8 @@ export const NOTE_CODES = [
   'password-included',
   /** Non-ASCII text in a file whose encoding the client does not document. */
   'non-ascii-values',
+  /** The person accepted a server whose certificate is not valid; what to tell the provider. */
+  'accepted-certificate',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 

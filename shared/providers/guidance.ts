@@ -18,6 +18,8 @@ export interface Guidance {
   titleKey: string;
   stepKeys: string[];
   url?: string;
+  /** `url` in another language, where the provider has one. */
+  localUrls?: { de?: string };
   /** Interpolation values for the sentences (always includes `provider`, the brand name). */
   params: Record<string, string>;
   /** DNS records to publish (dns-records guidance for administrators). */
@@ -90,6 +92,7 @@ export function guidanceFor(
     titleKey: g.titleKey,
     stepKeys: [...g.stepKeys],
     ...(g.url ? { url: g.url } : {}),
+    ...(g.localUrls ? { localUrls: { ...g.localUrls } } : {}),
     params: { provider: provider.name },
     ...(g.records ? { records: g.records.map((r) => ({ ...r })) } : {}),
   }));

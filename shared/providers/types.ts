@@ -61,6 +61,8 @@ export interface GuideSpec {
   stepKeys: string[];
   /** Official page for this guide (https only). */
   url?: string;
+  /** The same page in another language, where the provider has one (e.g. `{ de: ... }`). */
+  localUrls?: { de?: string };
   /** DNS records the guide asks an administrator to publish. */
   records?: DnsRecord[];
 }

@@ -17,7 +17,7 @@ import {
   type Result,
 } from '../../shared/ipc.ts';
 import { METHODS } from '../../shared/ipc-channels.ts';
-import { runCheck, runVerify, type EngineNet } from '../../electron/handlers/engine.ts';
+import { runCheck, runProbe, runVerify, type EngineNet } from '../../electron/handlers/engine.ts';
 import { runHealth } from '../../electron/handlers/health.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { MemorySecretStore } from '../../electron/engine/secrets/memory-store.ts';
@@ -92,6 +92,25 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
     return controller;
   };
 
+  /** Runs a handler with progress events: they all reach the page before its answer does. */
+  const streamed = async <T>(
+    operationId: string,
+    run: (context: {
+      signal: AbortSignal;
+      emit: (event: OperationEvent['event']) => void;
+    }) => Promise<T>,
+  ): Promise<T> => {
+    const controller = operation(operationId);
+    const events = forwarder(operationId);
+    try {
+      const result = await run({ signal: controller.signal, emit: events.emit });
+      await events.sent();
+      return result;
+    } finally {
+      operations.delete(operationId);
+    }
+  };
+
   const api: NodeApi = {
     async appInfo() {
       return { ok: true, value: { version: '0.0.0-e2e', platform: process.platform, locale } };
@@ -101,24 +120,11 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
       locale = language ?? 'en';
       return { ok: true, value: { version: '0.0.0-e2e', platform: process.platform, locale } };
     },
-    async runCheck(request) {
-      const controller = operation(request.operationId);
-      const events = forwarder(request.operationId);
-      try {
-        const result = await runCheck(
-          request,
-          { signal: controller.signal, emit: events.emit },
-          net,
-        );
-        await events.sent();
-        return result;
-      } finally {
-        operations.delete(request.operationId);
-      }
-    },
-    async runProbe() {
-      return fail('not-available');
-    },
+    runCheck: (request) =>
+      streamed(request.operationId, (context) => runCheck(request, context, net)),
+    // What main's probe:run handler does, with the lab's DNS and CA.
+    runProbe: (request) =>
+      streamed(request.operationId, (context) => runProbe(request, context, net)),
     async runHealth(request) {
       const controller = operation(request.operationId);
       try {

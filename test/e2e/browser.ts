@@ -96,3 +96,27 @@ export async function screenshot(page: Page, name: string, forDocs = false): Pro
 }
 
 export { serveStatic };
+
+/**
+ * The words a person reads on the page now: the visible text of the main area (closed `<details>`
+ * and hidden elements do not count, screen-reader-only text neither), split at white space.
+ */
+export async function readableWords(page: Page): Promise<number> {
+  const text = await page.evaluate(() => {
+    const main = document.querySelector('main') as HTMLElement | null;
+    if (!main) return '';
+    const clone = main.cloneNode(true) as HTMLElement;
+    // innerText of the live element honours layout; drop visually hidden helpers first.
+    const hidden = [...main.querySelectorAll<HTMLElement>('.visually-hidden')];
+    hidden.forEach((el) => (el.dataset.wordsHidden = el.style.display || '-'));
+    hidden.forEach((el) => (el.style.display = 'none'));
+    const visible = main.innerText;
+    hidden.forEach((el) => {
+      el.style.display = el.dataset.wordsHidden === '-' ? '' : (el.dataset.wordsHidden ?? '');
+      delete el.dataset.wordsHidden;
+    });
+    void clone;
+    return visible;
+  });
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}

@@ -41,6 +41,9 @@ function passwdFile(): string {
     // fields are split at spaces, so the reason comes in through an environment variable.
     line(LAB_USERS.carol.username, LAB_USERS.carol.password, `nologin reason=%{env:${REASON_ENV}}`),
     line(LAB_USERS.dave.username, LAB_USERS.dave.password),
+    line(LAB_USERS.anna.username, LAB_USERS.anna.password),
+    line(LAB_USERS.erin.username, LAB_USERS.erin.password),
+    line(LAB_USERS.pia.username, LAB_USERS.pia.password),
     '',
   ].join('\n');
 }
@@ -100,6 +103,14 @@ local ${legacy} {
   ssl_cert = <${certs.legacy.cert}
   ssl_key = <${certs.legacy.key}
 }
+# Carol's app password (what a 2FA account creates for mail programs) works everywhere; any
+# other password falls through to the refusals below.
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN ${dir}/app-passwords
+  result_failure = continue
+  result_internalfail = continue
+}
 # Carol over SMTP: Postfix ignores Dovecot's nologin, so refuse her there outright.
 passdb {
   driver = passwd-file
@@ -148,6 +159,11 @@ export function startDovecot(dir: string, certs: LabCerts): ServerCheck & { sasl
   mkdirSync(path.join(dir, 'mail'), { recursive: true, mode: 0o755 });
   chownSync(path.join(dir, 'mail'), MAIL_UID, MAIL_GID);
   writeFileSync(path.join(dir, 'users'), passwdFile(), { mode: 0o644 });
+  writeFileSync(
+    path.join(dir, 'app-passwords'),
+    `${LAB_USERS.carol.username}:{PLAIN}${LAB_USERS.carol.appPassword}:${MAIL_UID}:${MAIL_GID}::::\n`,
+    { mode: 0o644 },
+  );
   writeFileSync(path.join(dir, 'refusals'), `${LAB_USERS.carol.username}/smtp:::::::\n`, {
     mode: 0o644,
   });

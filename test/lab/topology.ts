@@ -102,9 +102,23 @@ export const LAB_USERS = {
   /** Logs in with the local part only; the full address fails. */
   bob: { address: 'bob@good.test', username: 'bob', password: 'bob-Secret-2' },
   /** Every login is refused with an "application-specific password required" reason. */
-  carol: { address: 'carol@good.test', username: 'carol@good.test', password: 'carol-Secret-3' },
+  carol: {
+    address: 'carol@good.test',
+    username: 'carol@good.test',
+    password: 'carol-Secret-3',
+    /** The app password she creates for mail programs: it logs in everywhere. */
+    appPassword: 'carol-App-Password-7',
+  },
   /** A user on the plaintext-only host. */
   dave: { address: 'dave@plain.test', username: 'dave@plain.test', password: 'dave-Secret-4' },
+  /** A shop domain hosted at mailbox.org (`mxonly.test`): logs in with the full address. */
+  anna: { address: 'anna@mxonly.test', username: 'anna@mxonly.test', password: 'anna-Secret-5' },
+  /** An own domain whose only server (`mail.expired.test`, found by guessing) has an expired
+   * certificate. */
+  erin: { address: 'erin@expired.test', username: 'erin@expired.test', password: 'erin-Secret-6' },
+  /** An address at the never-answering `silent.test` whose mailbox is at mailbox.org (the lab's
+   * good host): found only by picking the provider from the list. */
+  pia: { address: 'pia@silent.test', username: 'pia@silent.test', password: 'pia-Secret-8' },
 } as const;
 
 /** Text of the refusal carol gets; the classifier must map it to `app-password-required`. */

@@ -1,36 +1,36 @@
 /** The explicit confirmation before a password goes to a host without full protection: a real
- * checkbox in a fieldset, worded for the exact reason (plaintext, certificate, untrusted source). */
+ * checkbox in a fieldset, worded for the exact risk (plaintext, certificate, untrusted source),
+ * with what to do about it before the decision. One box per host and risk. */
 import { useTranslation } from 'react-i18next';
-import type { ConsentReason } from '../store/security.ts';
+import type { Risk } from '../store/security.ts';
 import { useApp } from '../store/context.tsx';
-import type { Finding } from '../../../shared/model.ts';
 import { CheckRow } from './check-row.tsx';
 import { findingParams } from './finding-list.tsx';
 import { useCodeText } from './use-text.ts';
 
-interface ConsentBoxProps {
-  id: string;
-  host: string;
-  reason: ConsentReason;
-  /** The certificate finding when the reason is `cert`. */
-  problem: Finding | null;
+/** The sentence that says what exactly is wrong with a certificate (empty when unknown). */
+export function useProblemText(): (risk: Risk) => string {
+  const codeText = useCodeText();
+  return (risk) =>
+    risk.problem
+      ? codeText(['findings'], risk.problem.code, findingParams(risk.problem)).title
+      : '';
 }
 
-export function ConsentBox({ id, host, reason, problem }: ConsentBoxProps) {
+export function ConsentBox({ id, risk }: { id: string; risk: Risk }) {
   const { t } = useTranslation();
-  const codeText = useCodeText();
+  const problemText = useProblemText();
   const consents = useApp((s) => s.settings.consents);
   const setConsent = useApp((s) => s.setConsent);
+  const { host, reason } = risk;
   const checked = consents.includes(host);
-  const problemText = problem
-    ? codeText(['findings'], problem.code, findingParams(problem)).title
-    : '';
   return (
     <fieldset className={checked ? 'consent consent-given' : 'consent'} data-testid="consent">
-      <legend>{t('wizard:consent.legend')}</legend>
+      <legend>{t(`wizard:consent.legend-${reason}`, { host })}</legend>
       <p className="consent-risk">
-        {t(`wizard:consent.risk-${reason}`, { host, problem: problemText })}
+        {t(`wizard:consent.risk-${reason}`, { host, problem: problemText(risk) })}
       </p>
+      <p className="consent-advice">{t(`wizard:consent.advice-${reason}`, { host })}</p>
       <CheckRow
         id={id}
         checked={checked}
@@ -38,5 +38,25 @@ export function ConsentBox({ id, host, reason, problem }: ConsentBoxProps) {
         label={t(`wizard:consent.confirm-${reason}`, { host })}
       />
     </fieldset>
+  );
+}
+
+/** The risks the person accepted, with what to do about each: login result, export, done. */
+export function AcceptedRisks({ risks }: { risks: Risk[] }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  if (risks.length === 0) return null;
+  return (
+    <ul className="accepted-risks" data-testid="accepted-risks">
+      {risks.map((risk) => (
+        <li key={risk.host} className="warn-text">
+          <span aria-hidden="true">⚠ </span>
+          {t(`wizard:consent.accepted-${risk.reason}`, {
+            host: risk.host,
+            problem: problemText(risk),
+          })}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -19,14 +19,24 @@ export function GuidancePanel({
   provider,
   reason,
   headingLevel = 2,
+  compact = false,
 }: {
   provider: Provider | null;
   /** The login failure the guidance should address first, if any. */
   reason?: VerifyReason;
   headingLevel?: 2 | 3;
+  /**
+   * Before the password field: only what matters for this provider (its rule, what to switch on
+   * first, the button to its app-password page); the explanations and guides are folded.
+   */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
+  const language = useApp((s) => s.language);
   const openHelp = useApp((s) => s.openHelp);
+  /** The provider's page in the person's language where it has one. */
+  const urlOf = (guide: { url?: string; localUrls?: { de?: string } }) =>
+    (language === 'de' ? guide.localUrls?.de : undefined) ?? guide.url ?? '';
   const helpError = useApp((s) => s.helpError);
   const codeText = useCodeText();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -52,18 +62,16 @@ export function GuidancePanel({
         </ol>
       )}
       {guide.url && (
-        <button type="button" className="secondary" onClick={() => void openHelp(guide.url ?? '')}>
+        <button type="button" className="secondary" onClick={() => void openHelp(urlOf(guide))}>
           {t('wizard:password.open-help', { provider: name })}
           <span className="visually-hidden"> ({t(providerKey(guide.titleKey), guide.params)})</span>
         </button>
       )}
     </div>
   ));
-  return (
-    <section className="guidance" aria-labelledby="guidance-heading" data-testid="guidance">
-      <Heading id="guidance-heading">{t('wizard:password.twofa-title')}</Heading>
-      <p>{t('wizard:password.twofa-what')}</p>
-      <p>{t('wizard:password.app-password-what')}</p>
+  // What this provider needs, in one or two sentences: said first in both forms of the panel.
+  const rule = (
+    <>
       {provider ? (
         <p className="provider-rule" data-testid="provider-rule">
           <strong>
@@ -78,9 +86,64 @@ export function GuidancePanel({
           {t('wizard:password.enable-first', { provider: name, services })}
         </p>
       )}
+    </>
+  );
+  if (compact) {
+    const appGuide = guides.find((g) => g.code === 'app-password' && g.url);
+    const needsAppPassword =
+      provider?.auth.appPassword === 'required' || provider?.auth.appPassword === 'with-2fa';
+    return (
+      <section
+        className="guidance"
+        aria-label={t('wizard:password.twofa-title')}
+        data-testid="guidance"
+      >
+        {rule}
+        {needsAppPassword && appGuide?.url && (
+          <div className="guide" data-testid={`guide-${appGuide.code}`}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void openHelp(urlOf(appGuide))}
+            >
+              {t('wizard:password.open-help', { provider: name })}
+              <span className="visually-hidden">
+                {' '}
+                ({t(providerKey(appGuide.titleKey), appGuide.params)})
+              </span>
+            </button>
+          </div>
+        )}
+        <details className="guides-folded">
+          <summary>{t('wizard:password.more-about')}</summary>
+          <p>{t('wizard:password.twofa-what')}</p>
+          <p>{t('wizard:password.app-password-what')}</p>
+          {provider?.notes.map((note) => (
+            <p key={note}>{t(providerKey(note))}</p>
+          ))}
+          {guideList}
+        </details>
+        {helpError && (
+          <p className="error-text" role="alert">
+            {codeText(['ipc', 'wizard:errors'], helpError).title}
+          </p>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section className="guidance" aria-labelledby="guidance-heading" data-testid="guidance">
+      <Heading id="guidance-heading">{t('wizard:password.twofa-title')}</Heading>
+      {rule}
       {provider?.notes.map((note) => (
         <p key={note}>{t(providerKey(note))}</p>
       ))}
+      {/* What two-step verification and app passwords are: for whoever asks. */}
+      <details className="guides-folded">
+        <summary>{t('wizard:password.more-about')}</summary>
+        <p>{t('wizard:password.twofa-what')}</p>
+        <p>{t('wizard:password.app-password-what')}</p>
+      </details>
       {foldGuides ? (
         <details className="guides-folded">
           <summary>{t('wizard:password.more-help')}</summary>

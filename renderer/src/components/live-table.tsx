@@ -18,6 +18,7 @@ export function LiveTable<R extends LiveRow>({
   rowKey,
   now,
   cells,
+  showTime = true,
 }: {
   testId: string;
   caption: string;
@@ -28,6 +29,8 @@ export function LiveTable<R extends LiveRow>({
   now: number;
   /** The row's cells before the time cell. */
   cells: (row: R) => ReactNode;
+  /** The time column (helpdesk); people setting up an account do not need timings. */
+  showTime?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -35,7 +38,7 @@ export function LiveTable<R extends LiveRow>({
       <caption>{caption}</caption>
       <thead>
         <tr>
-          {[...headings, 'wizard:discovery.col-time'].map((key) => (
+          {[...headings, ...(showTime ? ['wizard:discovery.col-time'] : [])].map((key) => (
             <th scope="col" key={key}>
               {t(key)}
             </th>
@@ -46,9 +49,11 @@ export function LiveTable<R extends LiveRow>({
         {rows.map((row) => (
           <tr key={rowKey(row)} className={`row-${row.status}`}>
             {cells(row)}
-            <td>
-              <Elapsed ms={row.ms ?? now - row.startedAt} />
-            </td>
+            {showTime && (
+              <td>
+                <Elapsed ms={row.ms ?? now - row.startedAt} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Endpoint } from '../../../shared/model.ts';
 import type { LoginRow } from '../store/verify-slice.ts';
 import type { Side } from '../store/settings-slice.ts';
-import { Elapsed } from './elapsed.tsx';
 import { useCodeText } from './use-text.ts';
+import { useApp } from '../store/context.tsx';
 
 const ICONS = { waiting: '…', running: '…', ok: '✓', failed: '✗' } as const;
 
@@ -13,13 +13,17 @@ export function LoginResult({
   side,
   row,
   endpoint,
+  saidAbove,
 }: {
   side: Side;
   row: LoginRow;
   endpoint: Endpoint;
+  /** The failure reason whose advice the step already shows above: not repeated here. */
+  saidAbove?: string | undefined;
 }) {
   const { t } = useTranslation();
   const codeText = useCodeText();
+  const address = useApp((s) => s.parsed?.address);
   const result = row.result;
   const failure = result && !result.ok ? result : null;
   const reason = failure ? codeText(['verify'], failure.reason) : null;
@@ -36,20 +40,17 @@ export function LoginResult({
         {row.status === 'running' && <span className="spinner" aria-hidden="true" />}
         <span aria-hidden="true">{ICONS[row.status]} </span>
         {t(`wizard:verify.status.${row.status}`)}
-        {result && (
-          <span className="muted">
-            {' '}
-            <Elapsed ms={result.ms} />
-          </span>
-        )}
       </p>
-      {result?.ok && <p>{t('verify:result.ok', { username: result.username })}</p>}
+      {/* The user name is worth a line only when it is not what the person typed. */}
+      {result?.ok && result.username !== address && (
+        <p>{t('verify:result.ok', { username: result.username })}</p>
+      )}
       {failure && reason && (
         <div className="login-failure">
           <p className="reason" data-testid={`reason-${side}`}>
             <strong>{reason.title}</strong>
           </p>
-          {reason.hint && (
+          {reason.hint && failure.reason !== saidAbove && (
             <p>
               <span className="label">{t('wizard:verify.what-to-do')}</span> {reason.hint}
             </p>

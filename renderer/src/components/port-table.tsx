@@ -7,14 +7,17 @@ export function PortTable({
   rows,
   now,
   caption,
+  showTime = true,
 }: {
   rows: PortRow[];
   now: number;
   caption: string;
+  showTime?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <LiveTable
+      showTime={showTime}
       testId="port-table"
       caption={caption}
       headings={[

@@ -2,20 +2,30 @@
  * an icon carry the meaning, never colour alone. */
 import { useTranslation } from 'react-i18next';
 import type { Security } from '../../../shared/model.ts';
-import { badgeOf } from '../store/security.ts';
+import { badgeOf, type SecurityBadge as SecurityBadgeKind } from '../store/security.ts';
 
 // Symbols every system font has (DejaVu, Segoe UI Symbol, Apple Symbols); no emoji font needed.
-const ICONS = { encrypted: '✔', starttls: '✔', unencrypted: '⚠' } as const;
+const ICONS = {
+  encrypted: '✔',
+  starttls: '✔',
+  unencrypted: '⚠',
+  'cert-problem': '⚠',
+  unchecked: '?',
+  unreachable: '✖',
+} as const;
 
 export function SecurityBadge({
   security,
+  badge: given,
   explain = false,
 }: {
   security: Security;
+  /** The badge as the probes saw it (see endpointBadge); by default from `security` alone. */
+  badge?: SecurityBadgeKind;
   explain?: boolean;
 }) {
   const { t } = useTranslation();
-  const badge = badgeOf(security);
+  const badge = given ?? badgeOf(security);
   return (
     <span className="badge-wrap">
       <span className={`badge badge-${badge}`} data-testid="security-badge">

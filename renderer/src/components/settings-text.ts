@@ -41,6 +41,10 @@ export function importKeyOf(filename: string): string | null {
 /** Files meant for a domain's administrator rather than for the person's own mail program. */
 const ADMIN_FILES = new Set(['config-v1.1.xml', 'autodiscover.xml']);
 
+export function isAdminFile(filename: string): boolean {
+  return ADMIN_FILES.has(filename.toLowerCase());
+}
+
 /** The person's own files first, the administrators' files after them (order otherwise kept). */
 export function personFirst<T extends { filename: string }>(files: readonly T[]): T[] {
   const rank = (f: T) => (ADMIN_FILES.has(f.filename.toLowerCase()) ? 1 : 0);

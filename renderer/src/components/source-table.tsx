@@ -13,15 +13,20 @@ export function SourceTable({
   rows,
   now,
   caption,
+  showTime = true,
 }: {
   rows: SourceRow[];
   now: number;
   caption: string;
+  showTime?: boolean;
 }) {
   const { t } = useTranslation();
   const codeText = useCodeText();
+  // A source that failed while another one answered is no problem: not shown as one.
+  const anyFound = rows.some((row) => row.status === 'found');
   return (
     <LiveTable
+      showTime={showTime}
       testId="source-table"
       caption={caption}
       headings={['wizard:discovery.col-source', 'wizard:discovery.col-status']}
@@ -41,7 +46,7 @@ export function SourceTable({
           </th>
           <td>
             <StatusText
-              status={row.status}
+              status={anyFound && row.status === 'error' ? 'none' : row.status}
               label={t(`wizard:discovery.source-status.${skipped(row) ? 'skipped' : row.status}`)}
             />
             {row.error && (

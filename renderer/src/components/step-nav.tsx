@@ -11,6 +11,8 @@ interface StepNavProps {
   /** Why Continue is disabled, shown next to it. */
   blockedKey?: string | null;
   showBack?: boolean;
+  /** Only Back: the step offers its own ways forward. */
+  hideNext?: boolean;
 }
 
 export function StepNav({
@@ -19,6 +21,7 @@ export function StepNav({
   submit,
   blockedKey,
   showBack = true,
+  hideNext = false,
 }: StepNavProps) {
   const { t } = useTranslation();
   const back = useApp((s) => s.back);
@@ -35,15 +38,17 @@ export function StepNav({
           {t(blockedKey)}
         </p>
       )}
-      <button
-        type={submit ? 'submit' : 'button'}
-        className="primary"
-        aria-disabled={!canNext}
-        aria-describedby={blockedKey && !canNext ? 'nav-blocked' : undefined}
-        onClick={submit ? undefined : () => canNext && next()}
-      >
-        {t(nextKey)}
-      </button>
+      {!hideNext && (
+        <button
+          type={submit ? 'submit' : 'button'}
+          className="primary"
+          aria-disabled={!canNext}
+          aria-describedby={blockedKey && !canNext ? 'nav-blocked' : undefined}
+          onClick={submit ? undefined : () => canNext && next()}
+        >
+          {t(nextKey)}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,13 +1,18 @@
-/** Step 6: choose the mail program, preview its file, save it through the system dialog, print the
- * settings sheet to PDF or copy the settings; each file with its short import instructions. */
-import { useMemo } from 'react';
+/** Step 6: put the account into the person's mail program. One choice of program, one sentence on
+ * what happens, one button; the file's text, the administrator's files and the helpdesk report
+ * are folded away. A risk the person accepted is said again here. */
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { AcceptedRisks } from '../components/consent-box.tsx';
+import { ReportButton } from '../components/report-button.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
-import { importKeyOf, personFirst, settingsText } from '../components/settings-text.ts';
+import { importKeyOf, isAdminFile, settingsText } from '../components/settings-text.ts';
 import { useCodeText } from '../components/use-text.ts';
 import { useApp } from '../store/context.tsx';
 import { accountSettingsOf, CLIENT_FORMATS, type ClientFormat } from '../store/export-slice.ts';
+import { effectiveReport } from '../store/manual-check-slice.ts';
+import { acceptedRisks } from '../store/security.ts';
 
 const PREVIEW_CHARS = 6000;
 
@@ -24,16 +29,56 @@ export function ExportStep() {
   const back = useApp((s) => s.back);
   const restart = useApp((s) => s.restart);
   const account = useApp(useShallow(accountSettingsOf));
+  const report = useApp(effectiveReport);
+  const consents = useApp((s) => s.settings.consents);
   const language = useApp((s) => s.language);
   // Account and language are inputs of the exporter, which reads them through the store.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const part = useMemo(() => exportFiles(format), [exportFiles, format, account, language]);
-  const busy = exported.status === 'busy';
+  const thunderbird = useApp((s) => s.thunderbird);
+  const loadProfiles = useApp((s) => s.loadThunderbirdProfiles);
+  const chooseProfile = useApp((s) => s.chooseProfile);
+  const finishing = useApp((s) => s.finishing);
+  const addToThunderbird = useApp((s) => s.addToThunderbird);
+  const importIntoOutlook = useApp((s) => s.importIntoOutlook);
+  const openInAppleMail = useApp((s) => s.openInAppleMail);
+  const platform = useApp((s) => s.platform);
+  const busy = exported.status === 'busy' || finishing.status === 'busy';
+  useEffect(() => {
+    if (format === 'thunderbird' && thunderbird.status === 'unknown') void loadProfiles();
+  }, [format, thunderbird.status, loadProfiles]);
+  // Inside the program where the system allows it; otherwise the program's file.
+  const direct =
+    (format === 'thunderbird' && thunderbird.status === 'ready') ||
+    (format === 'outlook' && platform === 'win32') ||
+    (format === 'apple' && platform === 'darwin');
+  const finishDirect = () => {
+    if (busy) return;
+    if (format === 'thunderbird') void addToThunderbird();
+    else if (format === 'outlook') void importIntoOutlook();
+    else if (format === 'apple') void openInAppleMail();
+  };
+  const saveButton = (primary: boolean) => (
+    <button
+      type="button"
+      className={primary ? 'primary' : 'secondary'}
+      aria-disabled={busy || personFiles.length === 0}
+      onClick={() => !busy && void saveExport('person')}
+    >
+      {t(`wizard:export.save-for.${format}`)}
+    </button>
+  );
+  const personFiles = part.files.filter((f) => !isAdminFile(f.filename));
+  const adminFiles = part.files.filter((f) => isAdminFile(f.filename));
+  const risks = account
+    ? acceptedRisks([account.incoming, account.outgoing], report, consents)
+    : [];
+  // Plaintext is said by the files' own note; a certificate risk by the accepted-risk line.
+  const notes = part.notes.filter((n) => n.code !== 'accepted-certificate');
 
   return (
     <div className="step">
       <StepHeading>{t('wizard:steps.export.title')}</StepHeading>
-      <p className="intro">{t('wizard:export.intro')}</p>
       <fieldset className="formats">
         <legend>{t('wizard:export.format-legend')}</legend>
         {CLIENT_FORMATS.map((id: ClientFormat) => (
@@ -46,16 +91,47 @@ export function ExportStep() {
               checked={format === id}
               onChange={() => setFormat(id)}
             />
-            <label htmlFor={`format-${id}`}>
-              {t(`wizard:export.format.${id}`)}
-              <span className="hint"> {t(`wizard:export.format-hint.${id}`)}</span>
-            </label>
+            <label htmlFor={`format-${id}`}>{t(`wizard:export.format.${id}`)}</label>
           </div>
         ))}
       </fieldset>
-      {part.notes.length > 0 && (
+      <p className="import-hint" data-testid="export-how">
+        {t(direct ? `wizard:export.direct-how.${format}` : `wizard:export.how.${format}`)}
+      </p>
+      {direct && format === 'thunderbird' && thunderbird.profiles.length > 1 && (
+        <fieldset className="formats">
+          <legend>{t('wizard:export.profile-legend')}</legend>
+          {thunderbird.profiles.map((profile, index) => (
+            <div key={profile.path} className="radio-row">
+              <input
+                type="radio"
+                id={`profile-${index}`}
+                name="profile"
+                checked={thunderbird.chosen === profile.path}
+                onChange={() => chooseProfile(profile.path)}
+              />
+              <label htmlFor={`profile-${index}`}>
+                {profile.name}
+                {profile.accounts.length > 0 && (
+                  <span className="hint">
+                    {' '}
+                    {t('wizard:export.profile-accounts', { accounts: profile.accounts.join(', ') })}
+                  </span>
+                )}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {finishing.status === 'error' && finishing.code && (
+        <p className="error-text" role="alert" data-testid="finish-error">
+          {codeText(['finish:codes', 'ipc', 'wizard:errors'], finishing.code).title}
+        </p>
+      )}
+      <AcceptedRisks risks={risks.filter((r) => r.reason === 'cert')} />
+      {notes.length > 0 && (
         <ul className="notes" data-testid="export-notes">
-          {part.notes.map((note, index) => (
+          {notes.map((note, index) => (
             <li key={`${note.code}-${index}`} className={`note note-${note.severity}`}>
               <span aria-hidden="true">{note.severity === 'warning' ? '⚠ ' : 'ℹ '}</span>
               {t(`export:notes.${note.code}`, note.params)}
@@ -63,55 +139,25 @@ export function ExportStep() {
           ))}
         </ul>
       )}
-      <section aria-labelledby="preview-heading" className="preview">
-        <h2 id="preview-heading">{t('wizard:export.preview')}</h2>
-        {personFirst(part.files).map((file) => {
-          const importKey = importKeyOf(file.filename);
-          return (
-            <div key={file.filename} className="file" data-testid="export-file">
-              <h3 className="filename">{file.filename}</h3>
-              {importKey && <p className="import-hint">{t(importKey)}</p>}
-              {/* The file's text is for the curious and for helpdesk staff: folded away. */}
-              {format !== 'sheet' && (
-                <details className="file-details">
-                  <summary>{t('wizard:export.show-content')}</summary>
-                  <pre
-                    className="file-content"
-                    tabIndex={0}
-                    aria-label={t('wizard:export.content-of', { filename: file.filename })}
-                  >
-                    {file.content.length > PREVIEW_CHARS
-                      ? `${file.content.slice(0, PREVIEW_CHARS)}\n…`
-                      : file.content}
-                  </pre>
-                </details>
-              )}
-            </div>
-          );
-        })}
-        {format === 'sheet' && account && (
-          <pre className="file-content" tabIndex={0} aria-label={t('wizard:export.preview')}>
-            {settingsText(t, account)}
-          </pre>
-        )}
-      </section>
       <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          aria-disabled={busy || part.files.length === 0}
-          onClick={() => !busy && void saveExport()}
-        >
-          {t('wizard:export.save', { count: part.files.length })}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          aria-disabled={busy}
-          onClick={() => !busy && void printSheet()}
-        >
-          {t('wizard:export.print')}
-        </button>
+        {format === 'sheet' ? (
+          <button
+            type="button"
+            className="primary"
+            aria-disabled={busy}
+            onClick={() => !busy && void printSheet()}
+          >
+            {t('wizard:export.print')}
+          </button>
+        ) : direct ? (
+          <button type="button" className="primary" aria-disabled={busy} onClick={finishDirect}>
+            {t(`wizard:export.direct.${format}`)}
+          </button>
+        ) : (
+          saveButton(true)
+        )}
+        {/* After a failed direct finish (or for a new profile): the program's file. */}
+        {direct && (finishing.status === 'error' || format !== 'thunderbird') && saveButton(false)}
         <button
           type="button"
           className="secondary"
@@ -133,6 +179,58 @@ export function ExportStep() {
           </span>
         )}
       </p>
+      {/* The file's text is for the curious and for helpdesk staff: folded away. */}
+      {format !== 'sheet' && personFiles.length > 0 && (
+        <details className="file-details">
+          <summary>{t('wizard:export.show-content')}</summary>
+          {personFiles.map((file) => (
+            <div key={file.filename} className="file" data-testid="export-file">
+              <h2 className="filename">{file.filename}</h2>
+              {importKeyOf(file.filename) && (
+                <p className="import-hint">{t(importKeyOf(file.filename) ?? '')}</p>
+              )}
+              <pre
+                className="file-content"
+                tabIndex={0}
+                aria-label={t('wizard:export.content-of', { filename: file.filename })}
+              >
+                {file.content.length > PREVIEW_CHARS
+                  ? `${file.content.slice(0, PREVIEW_CHARS)}\n…`
+                  : file.content}
+              </pre>
+            </div>
+          ))}
+          {/* user.js stays an option for a new profile when the account can be added directly. */}
+          {direct && format === 'thunderbird' && finishing.status !== 'error' && saveButton(false)}
+        </details>
+      )}
+      {format === 'sheet' && account && (
+        <details className="file-details">
+          <summary>{t('wizard:export.show-sheet')}</summary>
+          <pre className="file-content" tabIndex={0} aria-label={t('wizard:export.show-sheet')}>
+            {settingsText(t, account)}
+          </pre>
+        </details>
+      )}
+      {adminFiles.length > 0 && (
+        <details className="admin-files" data-testid="admin-files">
+          <summary>{t('wizard:export.for-admin')}</summary>
+          {adminFiles.map((file) => (
+            <p key={file.filename} className="hint">
+              <strong>{file.filename}</strong>: {t(importKeyOf(file.filename) ?? '')}
+            </p>
+          ))}
+          <button
+            type="button"
+            className="secondary"
+            aria-disabled={busy}
+            onClick={() => !busy && void saveExport('admin')}
+          >
+            {t('wizard:export.save-admin', { count: adminFiles.length })}
+          </button>
+        </details>
+      )}
+      <ReportButton />
       <div className="step-nav">
         <button type="button" className="secondary" onClick={() => back()}>
           {t('common:back')}

@@ -31,7 +31,7 @@ export function PasswordStep() {
     <form className="step" onSubmit={onSubmit} noValidate>
       <StepHeading>{t('wizard:steps.password.title')}</StepHeading>
       <p className="intro">{t('wizard:password.intro', { address })}</p>
-      <GuidancePanel provider={provider} />
+      <GuidancePanel provider={provider} compact />
       <div className="field">
         <label htmlFor="password">{t('wizard:password.label')}</label>
         <input
@@ -63,11 +63,7 @@ export function PasswordStep() {
         checked={remember}
         onChange={setRemember}
         label={t('wizard:password.remember')}
-        describedBy="remember-hint"
       />
-      <p id="remember-hint" className="hint">
-        {t('wizard:password.remember-hint')}
-      </p>
       <StepNav
         submit
         canNext={password.length > 0}

@@ -4,7 +4,8 @@ import { type FormEvent } from 'react';
 import { CONSENT_LIFTS, LOGIN_REFUSALS } from '../../../shared/codes.ts';
 import { useTranslation } from 'react-i18next';
 import { CheckRow } from '../components/check-row.tsx';
-import { ConsentBox } from '../components/consent-box.tsx';
+import { AcceptedRisks, ConsentBox } from '../components/consent-box.tsx';
+import { ReportButton } from '../components/report-button.tsx';
 import { GuidancePanel } from '../components/guidance-panel.tsx';
 import { LoginResult } from '../components/login-result.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
@@ -12,7 +13,8 @@ import { StepNav } from '../components/step-nav.tsx';
 import { useCodeText } from '../components/use-text.ts';
 import { useApp } from '../store/context.tsx';
 import { providerOf } from '../store/provider.ts';
-import { badgeOf } from '../store/security.ts';
+import { effectiveReport } from '../store/manual-check-slice.ts';
+import { acceptedRisks, badgeOf } from '../store/security.ts';
 import { loginsOk } from '../store/verify-slice.ts';
 
 export function VerifyStep() {
@@ -28,9 +30,11 @@ export function VerifyStep() {
   const startVerify = useApp((s) => s.startVerify);
   const goTo = useApp((s) => s.goTo);
   const provider = useApp(providerOf);
+  const report = useApp(effectiveReport);
   const { incoming, outgoing } = settings;
   if (!incoming || !outgoing) return null;
   const ok = loginsOk(verify);
+  const accepted = acceptedRisks([incoming, outgoing], report, settings.consents);
   const running = verify.status === 'running';
   const failures = [verify.incoming, verify.outgoing].flatMap((row) =>
     row.result && !row.result.ok ? [row.result.reason] : [],
@@ -60,21 +64,17 @@ export function VerifyStep() {
     event.preventDefault();
     if (password) void startVerify();
   };
+  const failed = (verify.status === 'done' || verify.status === 'error') && !ok;
+  const firstFailure = sides.find(({ row }) => row.result && !row.result.ok);
+  const failureText =
+    firstFailure?.row.result && !firstFailure.row.result.ok
+      ? codeText(['verify'], firstFailure.row.result.reason)
+      : null;
 
   return (
     <div className="step">
       <StepHeading>{t('wizard:steps.verify.title')}</StepHeading>
-      <p className="intro">{t('wizard:verify.intro')}</p>
-      <div className="cards">
-        <LoginResult side="incoming" row={verify.incoming} endpoint={incoming} />
-        <LoginResult side="outgoing" row={verify.outgoing} endpoint={outgoing} />
-      </div>
-      {verify.status === 'error' && (
-        <p className="error-text" role="alert">
-          {t('wizard:verify.failed')}{' '}
-          {codeText(['ipc', 'wizard:errors'], verify.errorCode ?? 'unknown').title}
-        </p>
-      )}
+      {running && <p className="intro">{t('wizard:verify.intro')}</p>}
       {ok && (
         <p className="ok-text big" data-testid="verify-ok">
           {t('wizard:verify.all-ok')}
@@ -85,6 +85,72 @@ export function VerifyStep() {
           {t('wizard:verify.ok-unencrypted', { hosts: unencrypted.join(', ') })}
         </p>
       )}
+      {ok && <AcceptedRisks risks={accepted.filter((r) => r.reason === 'cert')} />}
+      {verify.status === 'error' && (
+        <p className="error-text" role="alert">
+          {t('wizard:verify.failed')}{' '}
+          {codeText(['ipc', 'wizard:errors'], verify.errorCode ?? 'unknown').title}
+        </p>
+      )}
+      {/* After a failure: the reason and the field to try again with come first. */}
+      {failed && failureText && (
+        <div className="first-failure" data-testid="first-failure">
+          <p className="reason">
+            <strong>{failureText.title}</strong>
+          </p>
+          {failureText.hint && <p>{failureText.hint}</p>}
+        </div>
+      )}
+      {consentHosts.map((host) => (
+        <ConsentBox
+          key={host}
+          id={`consent-verify-${host}`}
+          risk={{ host, reason: 'cert', problem: null }}
+        />
+      ))}
+      {failed && (
+        <form className="retry" onSubmit={onRetry} noValidate>
+          <div className="field">
+            <label htmlFor="retry-password">{t('wizard:password.label')}</label>
+            <p className="hint" id="retry-hint">
+              {t('wizard:verify.retry-hint')}
+            </p>
+            <input
+              id="retry-password"
+              aria-describedby="retry-hint"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary" aria-disabled={!password}>
+              {t('common:retry')}
+            </button>
+            <button type="button" className="link-button" onClick={() => goTo('export')}>
+              {t('wizard:verify.skip')}
+            </button>
+          </div>
+        </form>
+      )}
+      {/* How to fix it: the provider's steps, then each login's result with the server's words. */}
+      {guidanceReason && <GuidancePanel provider={provider} reason={guidanceReason} />}
+      <div className="cards">
+        {sides.map(({ endpoint, row }, index) => (
+          <LoginResult
+            key={index}
+            side={index === 0 ? 'incoming' : 'outgoing'}
+            row={row}
+            endpoint={endpoint}
+            saidAbove={
+              firstFailure?.row.result && !firstFailure.row.result.ok
+                ? firstFailure.row.result.reason
+                : undefined
+            }
+          />
+        ))}
+      </div>
       {ok && (
         <CheckRow
           id="remember-after"
@@ -103,44 +169,11 @@ export function VerifyStep() {
               .title}
         </p>
       )}
-      {consentHosts.map((host) => (
-        <ConsentBox
-          key={host}
-          id={`consent-verify-${host}`}
-          host={host}
-          reason="cert"
-          problem={null}
-        />
-      ))}
-      {/* How to fix it first, then the field to try again with. */}
-      {guidanceReason && <GuidancePanel provider={provider} reason={guidanceReason} />}
-      {(verify.status === 'done' || verify.status === 'error') && !ok && (
-        <form className="retry" onSubmit={onRetry} noValidate>
-          <div className="field">
-            <label htmlFor="retry-password">{t('wizard:password.label')}</label>
-            <p className="hint" id="retry-hint">
-              {t('wizard:verify.retry-hint')}
-            </p>
-            <input
-              id="retry-password"
-              aria-describedby="retry-hint"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="primary" aria-disabled={!password}>
-            {t('common:retry')}
-          </button>
-        </form>
-      )}
-      {!ok && !running && verify.status !== 'idle' && (
-        <button type="button" className="link-button" onClick={() => goTo('export')}>
-          {t('wizard:verify.skip')}
-        </button>
-      )}
-      <StepNav canNext={ok} blockedKey={running ? 'wizard:verify.wait' : 'wizard:verify.blocked'} />
+      {!ok && <ReportButton />}
+      <StepNav
+        canNext={ok}
+        blockedKey={running ? 'wizard:verify.wait' : failed ? null : 'wizard:verify.blocked'}
+      />
     </div>
   );
 }

@@ -8,14 +8,18 @@ import type { SettingsSlice } from './settings-slice.ts';
 import type { VerifySlice } from './verify-slice.ts';
 import type { ExportSlice } from './export-slice.ts';
 import type { HealthSlice } from './health-slice.ts';
+import type { ManualCheckSlice } from './manual-check-slice.ts';
+import type { FinishSlice } from './finish-slice.ts';
 import type { StateCreator } from 'zustand/vanilla';
 
 export type AppState = WizardSlice &
   DiscoverySlice &
   SettingsSlice &
+  ManualCheckSlice &
   VerifySlice &
   ExportSlice &
-  HealthSlice;
+  HealthSlice &
+  FinishSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 

@@ -12,7 +12,7 @@ import { newOperationId } from './operation-id.ts';
 export type CheckKey = 'check' | 'deskCheck';
 
 export interface CheckState extends CheckRows {
-  status: 'idle' | 'running' | 'done' | 'error';
+  status: 'idle' | 'running' | 'done' | 'error' | 'stopped';
   operationId: string | null;
   /** The address (or domain) the rows are about. */
   target: string;
@@ -96,10 +96,22 @@ export function createDiscoverySlice(api: MailSetupApi): SliceCreator<DiscoveryS
       },
 
       cancelCheck(which) {
-        const { operationId, status } = get()[which];
-        if (!operationId || status !== 'running') return;
-        void api.cancelOperation({ operationId }).catch(() => undefined);
-        set({ [which]: { ...IDLE_CHECK } } as Pick<DiscoverySlice, CheckKey>);
+        const current = get()[which];
+        if (!current.operationId || current.status !== 'running') return;
+        void api.cancelOperation({ operationId: current.operationId }).catch(() => undefined);
+        // Stopped, not forgotten: the rows so far stay for "Show details" and the report, and
+        // the person goes on with the provider list, the manual form or a new search.
+        const rows = current.sources.map((row) =>
+          row.status === 'running' ? { ...row, status: 'none' as const, error: 'cancelled' } : row,
+        );
+        const ports = current.ports.map((row) =>
+          row.status === 'running' ? { ...row, status: 'closed' as const } : row,
+        );
+        set({
+          [which]: { ...current, status: 'stopped', operationId: null, sources: rows, ports },
+        } as Pick<DiscoverySlice, CheckKey>);
+        if (which === 'check') get().prepareManual();
+        get().announce('wizard:announce.check-stopped');
       },
 
       onCheckEvent(which, event) {

@@ -7,8 +7,11 @@ import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { AccountSettings } from '../../../shared/model.ts';
 import { guidanceFor } from '../../../shared/providers/guidance.ts';
 import type { AppState, SliceCreator } from './app-state.ts';
+import { isAdminFile } from '../components/settings-text.ts';
+import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
 import type { CheckReport, VerificationReport } from '../../../shared/reports.ts';
+import { acceptedRisks, type Risk } from './security.ts';
 
 export const CLIENT_FORMATS = ['thunderbird', 'outlook', 'apple', 'sheet'] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
@@ -18,6 +21,8 @@ export interface ExportExtras {
   check?: CheckReport;
   verification?: VerificationReport;
   guidance?: readonly GuidanceInput[];
+  /** Risks the person accepted: the files' notes and the sheet say them again. */
+  risks?: readonly Risk[];
 }
 
 /** Makes the files of one format; the real one wraps shared/export, tests may pass their own. */
@@ -39,8 +44,13 @@ export interface ExportSlice {
   setExportFormat(format: ClientFormat): void;
   /** The files (and notes) for a format, the chosen one by default; empty while incomplete. */
   exportFiles(format?: ClientFormat | 'report', guidance?: readonly GuidanceInput[]): ExportPart;
-  saveExport(): Promise<void>;
+  /** Saves the person's files of the chosen program (or the administrator's files). */
+  saveExport(scope?: 'person' | 'admin'): Promise<void>;
   printSheet(): Promise<void>;
+  /** The helpdesk report (text) on the clipboard, in any state, even with nothing found. */
+  copyReport(): Promise<void>;
+  /** Saves the helpdesk report (text and JSON), in any state. */
+  saveReport(): Promise<void>;
   copyText(text: string): Promise<void>;
   /** Copies the helpdesk check's ticket report (text form) to the clipboard. */
   copyDeskReport(): Promise<void>;
@@ -56,6 +66,39 @@ export function accountSettingsOf(state: AppState): AccountSettings | null {
   if (!incoming || !outgoing || !address) return null;
   const displayName = state.displayName.trim();
   return { address, ...(displayName ? { displayName } : {}), incoming, outgoing };
+}
+
+/** The settings as far as they go: blank servers read "—" in the report. */
+function settingsSoFar(state: AppState): AccountSettings {
+  const address = state.parsed?.address ?? state.address.trim();
+  const blank = (protocol: 'imap' | 'smtp') => ({
+    protocol,
+    host: '—',
+    port: protocol === 'smtp' ? 587 : 993,
+    security: 'tls' as const,
+    username: address,
+  });
+  const or = (e: AccountSettings['incoming'] | null, protocol: 'imap' | 'smtp') =>
+    e && e.host.trim() ? e : blank(protocol);
+  return {
+    address,
+    incoming: or(state.settings.incoming, 'imap'),
+    outgoing: or(state.settings.outgoing, 'smtp'),
+  };
+}
+
+/** The helpdesk report's files for the state as it is (check, manual probes, login test). */
+function reportFiles(state: AppState, exporter: Exporter) {
+  const report = effectiveReport(state);
+  try {
+    return exporter(settingsSoFar(state), 'report', {
+      ...(report ? { check: report } : {}),
+      ...(state.verify.report ? { verification: state.verify.report } : {}),
+      guidance: guidanceFor(providerOf(state) ?? undefined),
+    }).files;
+  } catch {
+    return [];
+  }
 }
 
 export function createExportSlice(
@@ -77,8 +120,14 @@ export function createExportSlice(
         const state = get();
         const settings = accountSettingsOf(state);
         if (!settings) return { files: [], notes: [] };
+        const report = effectiveReport(state);
         const extras: ExportExtras = {
-          ...(state.check.report ? { check: state.check.report } : {}),
+          ...(report ? { check: report } : {}),
+          risks: acceptedRisks(
+            [settings.incoming, settings.outgoing],
+            report,
+            state.settings.consents,
+          ),
           ...(state.verify.report ? { verification: state.verify.report } : {}),
           guidance: guidance ?? guidanceFor(providerOf(state) ?? undefined),
         };
@@ -89,20 +138,27 @@ export function createExportSlice(
         }
       },
 
-      async saveExport() {
-        const { files } = get().exportFiles();
+      async saveExport(scope = 'person') {
+        const files = get()
+          .exportFiles()
+          .files.filter((f) => isAdminFile(f.filename) === (scope === 'admin'));
         if (files.length === 0) return fail('export-empty');
         set({ exported: { ...IDLE, status: 'busy' } });
         try {
           const result = await api.saveExport({ files });
           if (!result.ok) return fail(result.code);
-          if ('cancelled' in result.value) set({ exported: { ...IDLE, status: 'cancelled' } });
-          else set({ exported: { status: 'saved', code: null, paths: result.value.paths } });
-          get().announce(
-            'cancelled' in result.value
-              ? 'wizard:announce.export-cancelled'
-              : 'wizard:announce.export-saved',
-          );
+          if ('cancelled' in result.value) {
+            set({ exported: { ...IDLE, status: 'cancelled' } });
+            get().announce('wizard:announce.export-cancelled');
+            return;
+          }
+          const paths = result.value.paths;
+          set({ exported: { status: 'saved', code: null, paths } });
+          if (scope === 'admin') {
+            get().announce('wizard:announce.export-saved');
+            return;
+          }
+          get().finish({ program: get().exportFormat, how: 'saved', paths });
         } catch {
           fail('ipc-failed');
         }
@@ -118,8 +174,16 @@ export function createExportSlice(
         try {
           const result = await api.printSheet({ html: sheet.content, filename });
           if (!result.ok) return fail(result.code);
-          if ('cancelled' in result.value) set({ exported: { ...IDLE, status: 'cancelled' } });
-          else set({ exported: { status: 'printed', code: null, paths: [result.value.path] } });
+          if ('cancelled' in result.value) {
+            set({ exported: { ...IDLE, status: 'cancelled' } });
+            return;
+          }
+          const paths = [result.value.path];
+          set({ exported: { status: 'printed', code: null, paths } });
+          // For "another program" the sheet is what the person takes to it: that finishes.
+          if (get().exportFormat === 'sheet' && get().step === 'export') {
+            get().finish({ program: 'sheet', how: 'printed', paths });
+          } else get().announce('wizard:announce.export-saved');
         } catch {
           fail('ipc-failed');
         }
@@ -163,8 +227,33 @@ export function createExportSlice(
         await get().copyText(text);
       },
 
+      async copyReport() {
+        const text = reportFiles(get(), exporter).find((f) => f.filename.endsWith('.txt'))?.content;
+        if (!text) return fail('export-empty');
+        await get().copyText(text);
+      },
+
+      async saveReport() {
+        const files = reportFiles(get(), exporter);
+        if (files.length === 0) return fail('export-empty');
+        try {
+          const result = await api.saveExport({ files });
+          if (!result.ok) return fail(result.code);
+          if ('cancelled' in result.value) set({ exported: { ...IDLE, status: 'cancelled' } });
+          else set({ exported: { status: 'saved', code: null, paths: result.value.paths } });
+          get().announce(
+            'cancelled' in result.value
+              ? 'wizard:announce.export-cancelled'
+              : 'wizard:announce.export-saved',
+          );
+        } catch {
+          fail('ipc-failed');
+        }
+      },
+
       resetExport() {
         set({ exportFormat: 'thunderbird', exported: IDLE });
+        get().resetFinish();
       },
     };
   };

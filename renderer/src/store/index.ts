@@ -12,9 +12,11 @@ import { checkedApi } from './checked-api.ts';
 import { createWizardSlice } from './wizard-slice.ts';
 import { createDiscoverySlice } from './discovery-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
+import { createManualCheckSlice } from './manual-check-slice.ts';
 import { createVerifySlice } from './verify-slice.ts';
 import { createExportSlice, type Exporter } from './export-slice.ts';
 import { createHealthSlice } from './health-slice.ts';
+import { createFinishSlice } from './finish-slice.ts';
 
 export type { AppState } from './app-state.ts';
 export type AppStore = StoreApi<AppState> & { dispose(): void };
@@ -23,17 +25,26 @@ export interface StoreOptions {
   api: MailSetupApi;
   exporter: Exporter;
   language: Language;
+  /** `process.platform` of main (which mail programs the app can finish in). */
+  platform?: string;
 }
 
-export function createAppStore({ api: bridge, exporter, language }: StoreOptions): AppStore {
+export function createAppStore({
+  api: bridge,
+  exporter,
+  language,
+  platform = 'unknown',
+}: StoreOptions): AppStore {
   const api = checkedApi(bridge);
   const store = createStore<AppState>()((...args) => ({
     ...createWizardSlice(language)(...args),
     ...createDiscoverySlice(api)(...args),
     ...createSettingsSlice()(...args),
+    ...createManualCheckSlice(api)(...args),
     ...createVerifySlice(api)(...args),
     ...createExportSlice(api, exporter)(...args),
     ...createHealthSlice(api)(...args),
+    ...createFinishSlice(api, platform)(...args),
   }));
 
   const route = ({ operationId, event }: OperationEvent) => {

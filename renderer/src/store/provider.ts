@@ -7,7 +7,7 @@ import {
 import type { AppState } from './app-state.ts';
 
 export function providerOf(state: AppState): Provider | null {
-  const id = state.check.report?.provider;
+  const id = state.settings.chosenProvider ?? state.check.report?.provider;
   const byId = id ? findProviderById(id) : undefined;
   if (byId) return byId;
   return state.parsed ? (findProviderByDomain(state.parsed.domain) ?? null) : null;

@@ -16,12 +16,29 @@ import {
 } from '../../../shared/consent.ts';
 import type { CheckReport } from '../../../shared/reports.ts';
 
-export type SecurityBadge = 'encrypted' | 'starttls' | 'unencrypted';
+export type SecurityBadge =
+  'encrypted' | 'starttls' | 'unencrypted' | 'cert-problem' | 'unchecked' | 'unreachable';
 
+/** The badge of a connection security as configured (no certificate known). */
 export function badgeOf(security: Security): SecurityBadge {
   if (security === 'tls') return 'encrypted';
   if (security === 'starttls') return 'starttls';
   return 'unencrypted';
+}
+
+/**
+ * The badge of one endpoint as the probes saw it: "Encrypted" only with a valid certificate, a
+ * certificate problem its own badge, and "not checked yet" when no probe saw that host and port.
+ */
+export function endpointBadge(endpoint: Endpoint, report: CheckReport | null): SecurityBadge {
+  if (endpoint.security === 'plain') return 'unencrypted';
+  const probe = report?.probes.find((p) => sameHost(p.host, endpoint.host));
+  const port = probe?.ports.find((p) => p.port === endpoint.port);
+  if (!port) return 'unchecked';
+  // A port that did not answer says nothing about its encryption.
+  if (port.status !== 'ok' && port.status !== 'tls-error') return 'unreachable';
+  if (certificateProblem(endpoint, report) !== null) return 'cert-problem';
+  return badgeOf(endpoint.security);
 }
 
 function sameHost(a: string | undefined, b: string): boolean {
@@ -129,4 +146,85 @@ export function insecureHosts(
     if (sha256) entries.add(certificateConsent(endpoint.host, sha256));
   }
   return [...entries];
+}
+
+/** One risk that needs (or got) the person's consent: a host and why. */
+export interface Risk {
+  host: string;
+  reason: ConsentReason;
+  /** The certificate finding behind a `cert` risk (what exactly is wrong), when known. */
+  problem: Finding | null;
+}
+
+/** The certificate finding of an endpoint, or one made from what the probe saw. */
+function certificateFinding(endpoint: Endpoint, report: CheckReport | null): Finding | null {
+  const code = certificateProblem(endpoint, report);
+  if (!code) return null;
+  const found = findingsFor(endpoint, report).find((f) => f.code === code);
+  if (found) return found;
+  const probe = report?.probes.find((p) => sameHost(p.host, endpoint.host));
+  const cert = probe?.ports.find((p) => p.port === endpoint.port)?.tls?.certificate;
+  const date = code === 'cert-not-yet-valid' ? cert?.validFrom : cert?.validTo;
+  return {
+    severity: 'error',
+    code,
+    host: endpoint.host,
+    port: endpoint.port,
+    protocol: endpoint.protocol,
+    params: {
+      ...(date ? { date: date.slice(0, 10) } : {}),
+      ...(cert ? { names: cert.altNames.join(', ') } : {}),
+    },
+  };
+}
+
+/** The risks of these endpoints, one per host (the first side's reason wins), in order. */
+export function risksOf(endpoints: readonly Endpoint[], report: CheckReport | null): Risk[] {
+  const risks: Risk[] = [];
+  for (const endpoint of endpoints) {
+    const reason = consentReason(endpoint, report);
+    if (!reason || risks.some((r) => sameHost(r.host, endpoint.host))) continue;
+    risks.push({
+      host: endpoint.host,
+      reason,
+      problem: reason === 'cert' ? certificateFinding(endpoint, report) : null,
+    });
+  }
+  return risks;
+}
+
+/** The risks the person accepted and that stay real (plaintext, a bad certificate). */
+export function acceptedRisks(
+  endpoints: readonly Endpoint[],
+  report: CheckReport | null,
+  consents: readonly string[],
+): Risk[] {
+  return risksOf(endpoints, report).filter(
+    (risk) => risk.reason !== 'untrusted-source' && consents.includes(risk.host),
+  );
+}
+
+/** Findings a consent already puts into words: the card does not repeat them. */
+const SAID_BY_CONSENT: Record<ConsentReason, ReadonlySet<string>> = {
+  plain: new Set([
+    'recommended-plaintext',
+    'plaintext-only',
+    'auth-before-tls',
+    'starttls-missing',
+  ]),
+  cert: new Set([...CERTIFICATE_FINDINGS, 'recommended-invalid-cert']),
+  'untrusted-source': new Set(['untrusted-source']),
+};
+
+/** The findings a card shows for an endpoint: without those its consent already says. */
+export function cardFindings(endpoint: Endpoint, report: CheckReport | null): Finding[] {
+  const reason = consentReason(endpoint, report);
+  const findings = findingsFor(endpoint, report);
+  // A server without any encryption: "login before encryption" is no separate problem.
+  const plainOnly = endpoint.security === 'plain';
+  return findings.filter(
+    (f) =>
+      !(reason && SAID_BY_CONSENT[reason].has(f.code)) &&
+      !(plainOnly && SAID_BY_CONSENT.plain.has(f.code)),
+  );
 }

@@ -9,6 +9,7 @@ import {
   type Protocol,
   type Security,
 } from '../../../shared/model.ts';
+import { findProviderById, providerCandidates } from '../../../shared/providers/index.ts';
 import type { SliceCreator } from './app-state.ts';
 import type { CheckReport } from '../../../shared/reports.ts';
 
@@ -19,8 +20,10 @@ export interface SettingsState {
   outgoing: Endpoint | null;
   /** Hosts the person consented to send the password to despite plaintext or a bad certificate. */
   consents: string[];
-  /** Whether the values are the check's recommendation or changed by hand. */
-  origin: 'recommended' | 'manual' | null;
+  /** Whether the values are the check's recommendation, a provider from the list, or typed. */
+  origin: 'recommended' | 'provider' | 'manual' | null;
+  /** The provider the person picked from "Who provides your email?", by id. */
+  chosenProvider: string | null;
 }
 
 export interface SettingsSlice {
@@ -30,6 +33,8 @@ export interface SettingsSlice {
   prepareManual(): void;
   updateEndpoint(side: Side, change: Partial<Endpoint>): void;
   setConsent(host: string, on: boolean): void;
+  /** Fills both servers from a built-in provider or hoster the person picked (by id). */
+  applyProvider(id: string): boolean;
   resetSettings(): void;
 }
 
@@ -38,6 +43,7 @@ const EMPTY_SETTINGS: SettingsState = {
   outgoing: null,
   consents: [],
   origin: null,
+  chosenProvider: null,
 };
 
 /** The standard port for a protocol and security, e.g. imap + tls -> 993. */
@@ -91,6 +97,7 @@ export function createSettingsSlice(): SliceCreator<SettingsSlice> {
           ),
           consents: [],
           origin: 'recommended',
+          chosenProvider: null,
         },
       });
     },
@@ -105,6 +112,7 @@ export function createSettingsSlice(): SliceCreator<SettingsSlice> {
           outgoing: outgoing ?? blankEndpoint('smtp', username),
           consents: get().settings.consents,
           origin: 'manual',
+          chosenProvider: null,
         },
       });
     },
@@ -127,6 +135,40 @@ export function createSettingsSlice(): SliceCreator<SettingsSlice> {
         ? consents.filter((host) => host !== current.host && host !== next.host)
         : consents;
       set({ settings: { ...get().settings, [side]: next, consents: kept, origin: 'manual' } });
+      // What was checked is no longer what is set: check again before judging it.
+      if (changedRisk || next.port !== current.port) get().resetManualCheck();
+    },
+
+    applyProvider(id) {
+      const provider = findProviderById(id);
+      const parsed = get().parsed;
+      if (!provider || !parsed) return false;
+      const { incoming, outgoing } = providerCandidates(provider, parsed);
+      const pick = (list: typeof incoming) => {
+        const c = list.find((e) => e.protocol !== 'pop3') ?? list[0];
+        return c
+          ? {
+              protocol: c.protocol,
+              host: c.host,
+              port: c.port,
+              security: c.security,
+              username: c.username,
+            }
+          : null;
+      };
+      const username = parsed.address;
+      set({
+        settings: {
+          incoming: pick(incoming) ?? blankEndpoint('imap', username),
+          outgoing: pick(outgoing) ?? blankEndpoint('smtp', username),
+          consents: [],
+          origin: 'provider',
+          chosenProvider: provider.id,
+        },
+      });
+      get().resetManualCheck();
+      void get().checkSettings();
+      return true;
     },
 
     setConsent(host, on) {

@@ -10,6 +10,8 @@ import { keychainAccount } from '../../../shared/keychain.ts';
 import type { AppState, SliceCreator } from './app-state.ts';
 import { newOperationId } from './operation-id.ts';
 import { CONSENT_LIFTS } from '../../../shared/codes.ts';
+import { effectiveReport } from './manual-check-slice.ts';
+import { providerOf } from './provider.ts';
 import { consentHost, insecureHosts } from './security.ts';
 import type { Side } from './settings-slice.ts';
 
@@ -191,10 +193,10 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           },
         });
         get().announce('wizard:announce.verify-started');
-        const providerId = state.check.report?.provider;
+        const providerId = providerOf(state)?.id;
         const allowInsecure = insecureHosts(
           [incoming, outgoing],
-          state.check.report,
+          effectiveReport(state),
           consents,
           refused,
         );
@@ -225,7 +227,7 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
               errorDetail: result.detail ?? null,
             },
           });
-          get().announce('wizard:announce.verify-failed');
+          // The step says why in an alert of its own; one announcement is enough.
           return;
         }
         const report = result.value;
@@ -260,7 +262,14 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           set({ settings: { ...settings, consents: consentsLeft } });
         }
         const ok = loginsOk(get().verify);
-        get().announce(ok ? 'wizard:announce.verify-ok' : 'wizard:announce.verify-failed');
+        // The reason itself is announced (the first failure's, in the person's words).
+        const failure = [report.incoming, report.outgoing].find((r) => !r.ok);
+        if (ok || !failure || failure.ok) get().announce('wizard:announce.verify-ok');
+        else {
+          get().announce('wizard:announce.verify-failed-reason', {
+            reasonKey: `verify:${failure.reason}.title`,
+          });
+        }
         if (ok && get().remember) await saveToKeychain();
       },
 

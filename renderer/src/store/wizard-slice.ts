@@ -7,7 +7,7 @@ import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import type { AddressError } from '../../../shared/codes.ts';
 import type { Language } from '../../../shared/i18n/index.ts';
 import type { Announcement, SliceCreator } from './app-state.ts';
-import { canEnter, STEPS, stepAfter, stepBefore, stepNumber, type StepId } from './steps.ts';
+import { canEnter, stepAfter, stepBefore, type StepId } from './steps.ts';
 
 export interface WizardSlice {
   step: StepId;
@@ -84,17 +84,15 @@ export function createWizardSlice(language: Language): SliceCreator<WizardSlice>
         state.cancelVerify();
       }
       set({ step });
-      get().announce('wizard:announce.step', {
-        number: stepNumber(step),
-        total: STEPS.length,
-        titleKey: `wizard:steps.${step}.title`,
-      });
+      // The step's heading takes focus and is read out; the live region stays quiet here, so
+      // each step is announced once (its operation may announce its own progress).
       const parsed = get().parsed;
       if (step === 'discovery' && parsed) {
         const check = get().check;
         if (
           check.target !== parsed.address ||
           check.status === 'error' ||
+          check.status === 'stopped' ||
           check.status === 'idle'
         ) {
           void get().startCheck('check', parsed.address, false);
@@ -131,6 +129,7 @@ export function createWizardSlice(language: Language): SliceCreator<WizardSlice>
       state.resetVerify();
       state.resetExport();
       state.resetCheck('check');
+      state.resetManualCheck();
       set({
         step: 'address',
         address: '',
@@ -138,11 +137,6 @@ export function createWizardSlice(language: Language): SliceCreator<WizardSlice>
         parsed: null,
         addressError: 'empty',
         addressTouched: false,
-      });
-      get().announce('wizard:announce.step', {
-        number: 1,
-        total: STEPS.length,
-        titleKey: 'wizard:steps.address.title',
       });
     },
   });

@@ -39,7 +39,7 @@ export function guide(
   id: string,
   code: GuideCode,
   steps: number,
-  extra: { url?: string; records?: DnsRecord[] } = {},
+  extra: { url?: string; localUrls?: { de?: string }; records?: DnsRecord[] } = {},
 ): GuideSpec {
   return { code, ...guideKeys(`${id}.${code}`, steps), ...extra };
 }

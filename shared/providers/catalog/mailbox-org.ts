@@ -20,6 +20,12 @@ const OUTGOING = [
 
 const APP_PASSWORD = guide('mailbox-org', 'app-password', 4, {
   url: `${KB}/security-and-privacy/e-mail-password`,
+  // German: the knowledge base's own German overview of 2FA, app passwords and mail app passwords
+  // (kb.mailbox.org/de/privat/..., "Zugangssicherheit bei mailbox - 2FA, Login 2.0,
+  // App-Passwörter und E-Mail Passwörter"), which links the German step-by-step guides.
+  localUrls: {
+    de: 'https://kb.mailbox.org/de/privat/sicherheit-und-privatsphaere/zugangssicherheit-bei-mailbox-2FA-login-app-passwoerter-und-e-mail-passwoerter',
+  },
 });
 const SENDER_RULE = guide('mailbox-org', 'sender-rule', 3, {
   url: 'https://kb.mailbox.org/en/business/e-mail-article/sending-e-mails-with-non-registered-mailaddresses-sender-address-rejected-not-owned-by-user',

@@ -8,6 +8,7 @@ import {
   endpoint,
   flush,
   portStart,
+  probe,
   sourceDone,
   sourceStart,
   verifyReport,
@@ -96,7 +97,9 @@ describe('wizard store: the step machine', () => {
     finish({ ok: true, value: checkReport() });
     await flush();
     expect(s().check.report).toBeNull();
-    expect(s().settings.incoming).toBeNull();
+    // Stopped, the search leaves blank settings for the list and the form, never its late answer.
+    expect(s().check.status).toBe('stopped');
+    expect(s().settings).toMatchObject({ origin: 'manual', incoming: { host: '' } });
   });
 
   it('turns an engine failure into an error state from which review (manual form) is possible', async () => {
@@ -111,6 +114,45 @@ describe('wizard store: the step machine', () => {
     expect(canEnter('password', s())).toBe(false);
     s().updateEndpoint('incoming', { host: 'imap.example.test' });
     s().updateEndpoint('outgoing', { host: 'smtp.example.test' });
+    // Typed-in servers are probed before the wizard says anything about them.
+    expect(canEnter('password', s())).toBe(false);
+    fake.answer(
+      'runProbe',
+      { ok: true, value: probe('imap.example.test', [[993, 'imap', 'tls', true]]) },
+      { ok: true, value: probe('smtp.example.test', [[465, 'smtp', 'tls', true]]) },
+    );
+    await s().checkSettings();
+    expect(fake.callsOf('runProbe').map((r) => [r.host, r.ports])).toEqual([
+      ['imap.example.test', [993]],
+      ['smtp.example.test', [465]],
+    ]);
+    expect(canEnter('password', s())).toBe(true);
+    // A changed port is a new question: checked again before going on.
+    s().updateEndpoint('outgoing', { port: 587 });
+    expect(canEnter('password', s())).toBe(false);
+  });
+
+  it('fills both servers from a provider picked from the list and checks them', async () => {
+    const { s, fake } = setup();
+    fake.answer('runCheck', { ok: false, code: 'internal-error' });
+    s().setAddress('anna@shop.example');
+    s().submitAddress();
+    await flush();
+    s().next();
+    fake.answer(
+      'runProbe',
+      { ok: true, value: probe('imap.mailbox.org', [[993, 'imap', 'tls', true]]) },
+      { ok: true, value: probe('smtp.mailbox.org', [[465, 'smtp', 'tls', true]]) },
+    );
+    expect(s().applyProvider('mailbox-org')).toBe(true);
+    await flush();
+    expect(s().settings).toMatchObject({
+      origin: 'provider',
+      chosenProvider: 'mailbox-org',
+      incoming: { host: 'imap.mailbox.org', port: 993, username: 'anna@shop.example' },
+      outgoing: { host: 'smtp.mailbox.org', port: 465 },
+    });
+    expect(s().manualCheck.status).toBe('done');
     expect(canEnter('password', s())).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ describe('verify step', () => {
 
   it('reports a keychain that is not available in plain words, and the login still counts', async () => {
     const { fake, store } = await toVerify();
-    fireEvent.click(screen.getByLabelText("Remember the password in this computer's keychain"));
+    fireEvent.click(screen.getByLabelText('Remember the password in the keychain'));
     fake.answer('runVerify', { ok: true, value: verifyReport() });
     fake.answer('saveSecret', { ok: false, code: 'keychain-unavailable' });
     await click('Test my login');

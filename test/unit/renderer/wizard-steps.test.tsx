@@ -60,15 +60,19 @@ describe('discovery step', () => {
       });
     });
     expect(within(sources).getByText('Nothing here')).toBeTruthy();
-    expect(within(sources).getByText('(slow)')).toBeTruthy();
-    expect(within(sources).getByText(/^5\.0 s/)).toBeTruthy();
+    // People get no timings; the tables are folded behind "Show details".
+    expect(within(sources).queryByText(/^5\.0 s/)).toBeNull();
+    expect(screen.getByTestId('discovery-details').hasAttribute('open')).toBe(false);
     expect(within(screen.getByTestId('port-table')).getByText('Trying…')).toBeTruthy();
+    expect(screen.getByTestId('discovery-status').textContent).toContain(
+      'Looking for the mail servers of example.test',
+    );
     await act(async () => {
       finish({ ok: true, value: checkReport() });
       await flush();
     });
-    expect(screen.getByTestId('discovery-status').textContent).toContain(
-      'we found 2 server settings',
+    expect(screen.getByTestId('discovery-status').textContent).toBe(
+      'We found the settings for example.test.',
     );
   });
 });
@@ -123,13 +127,16 @@ describe('review step', () => {
       }),
     );
     const card = screen.getByTestId('card-incoming');
-    expect(within(card).getByTestId('findings').textContent).toContain(
-      'The certificate on port 993 expired on 2026-10-17.',
+    // No "Encrypted" above an expired certificate: a badge of its own.
+    expect(within(card).getByTestId('security-badge').textContent).toContain(
+      'Certificate not valid',
     );
-    const consent = within(card).getByTestId('consent');
+    // Said once, in the confirmation, with the advice before the decision.
+    const consent = screen.getByTestId('consent');
     expect(consent.textContent).toContain(
-      'could not be verified. The certificate on port 993 expired',
+      'could not be verified. The certificate on port 993 expired on 2026-10-17.',
     );
+    expect(consent.textContent).toContain('Our advice: tell your provider');
     fireEvent.click(within(consent).getByRole('checkbox'));
     expect(store.getState().settings.consents).toEqual(['mail.example.test']);
   });
@@ -217,18 +224,59 @@ describe('export step', () => {
     fireEvent.click(screen.getByLabelText(/Outlook for Windows/));
     const files = screen
       .getAllByTestId('export-file')
-      .map((f) => f.querySelector('h3')?.textContent);
-    expect(files).toContain('outlook.prf');
-    await click(/Save 2 files/);
-    const [saved] = fake.callsOf('saveExport');
-    expect(files).toEqual(['outlook.prf', 'autodiscover.xml']); // the person's file first
-    const savedNames = (saved?.files as Array<{ filename: string }>).map((f) => f.filename);
-    expect(savedNames.sort()).toEqual([...files].sort());
-    expect(screen.getByTestId('export-outcome').textContent).toContain('Saved:');
+      .map((f) => f.querySelector('h2')?.textContent);
+    // The person's file; the administrator's file waits in its own fold.
+    expect(files).toEqual(['outlook.prf']);
+    expect(screen.getByTestId('admin-files').textContent).toContain('autodiscover.xml');
     await click('Copy the settings');
     const [copied] = fake.callsOf('writeClipboard');
     expect(String(copied?.text)).toContain('mail.example.test');
     expect(String(copied?.text)).not.toContain('pw\n');
+    await click('Save the file for Outlook…');
+    const [saved] = fake.callsOf('saveExport');
+    const savedNames = (saved?.files as Array<{ filename: string }>).map((f) => f.filename);
+    expect(savedNames).toEqual(['outlook.prf']);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Done: your account is ready',
+    );
+    expect(screen.getByTestId('done-summary').textContent).toContain('config.xml is saved');
+    await click('Set up another address');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your email address');
+  });
+});
+
+describe('finishing in Thunderbird', () => {
+  it('adds the account to the chosen profile, says a running Thunderbird in plain words, then done', async () => {
+    const { fake } = await reachPasswordStep();
+    fake.answer('runVerify', { ok: true, value: verifyReport() });
+    const profiles = [
+      { path: '/p/default', name: 'default', isDefault: true, running: false, accounts: [] },
+      { path: '/p/work', name: 'work', isDefault: false, running: false, accounts: ['a@b.test'] },
+    ];
+    fake.answer('listThunderbirdProfiles', { ok: true, value: { profiles } });
+    fake.answer(
+      'addToThunderbird',
+      { ok: false, code: 'thunderbird-running' },
+      { ok: true, value: { status: 'added', profilePath: '/p/work', accountKey: 'account3' } },
+    );
+    await click('Test my login');
+    await click('Continue');
+    await act(async () => flush());
+    fireEvent.click(screen.getByLabelText(/work/));
+    await click('Add to Thunderbird');
+    expect(screen.getByTestId('finish-error').textContent).toBe(
+      'Thunderbird is open. Close Thunderbird and press again.',
+    );
+    await click('Add to Thunderbird');
+    const requests = fake.callsOf('addToThunderbird');
+    expect(requests[1]).toMatchObject({ profilePath: '/p/work' });
+    expect(JSON.stringify(requests[1])).not.toContain('"password"');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Done: your account is ready',
+    );
+    expect(screen.getByTestId('done-summary').textContent).toBe(
+      'anna@example.test is now in Thunderbird (profile “work”).',
+    );
   });
 });
 
@@ -239,7 +287,7 @@ describe('header switches', () => {
     expect(document.documentElement.lang).toBe('de');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ihre E-Mail-Adresse');
     expect(document.title).toBe(
-      'Schritt 1 von 6: Ihre E-Mail-Adresse – Mail-Einrichtungsassistent',
+      'Schritt 1 von 7: Ihre E-Mail-Adresse – Mail-Einrichtungsassistent',
     );
     expect(fake.callsOf('setLanguage')).toEqual([{ language: 'de' }]);
     expect(screen.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed')).toBe(

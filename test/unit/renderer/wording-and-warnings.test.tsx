@@ -100,7 +100,9 @@ describe('password step at an unknown provider', () => {
     await submitAddress();
     await click('Continue');
     await click('Continue');
-    const folded = screen.getByText('If the login does not work: what to check').closest('details');
+    const folded = screen
+      .getByText('More about two-step verification and app passwords')
+      .closest('details');
     expect(folded).not.toBeNull();
     expect(folded?.open).toBe(false);
     expect(folded?.querySelectorAll('[data-testid^="guide-"]').length).toBeGreaterThan(0);
