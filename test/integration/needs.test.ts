@@ -41,7 +41,7 @@ describe('npm test where components are missing', () => {
       /^ ↓ \d+ tests skipped: Dovecot is missing\. Enable: sudo npm test, or sudo apt-get install -y dovecot-imapd dovecot-pop3d$/,
     );
     expect(keyring, output).toHaveLength(1);
-    expect(keyring[0]).toMatch(/^ ↓ 3 tests skipped: gnome-keyring with D-Bus is missing\. /);
+    expect(keyring[0]).toMatch(/^ ↓ \d+ tests skipped: gnome-keyring with D-Bus is missing\. /);
     expect(output).not.toMatch(/^\s+at |Error:|FAIL/m);
     expect(output).toMatch(/Tests\s+\d+ skipped \(\d+\)/);
     expect(output).not.toMatch(/passed/);
