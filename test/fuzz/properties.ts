@@ -3,6 +3,7 @@
  * (test/unit/hostile/fuzz-slice.test.ts, a small fixed-seed slice). Each property names what it
  * checks; `weight` scales its share of the cases (cheap parsers get more than exporters).
  */
+import { hasUnsafeChars } from '../../shared/control-chars.ts';
 import type net from 'node:net';
 import { Duplex } from 'node:stream';
 import fc from 'fast-check';
@@ -101,8 +102,8 @@ const security = fc.constantFrom<Security>('tls', 'starttls', 'plain');
  */
 const username = nastyText(60)
   .map((text) => text.trim())
-  // eslint-disable-next-line no-control-regex -- control characters are what we leave out
-  .filter((text) => text.length > 0 && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text))
+  // Control characters, C1 and bidi controls are refused before any exporter runs (settings.ts).
+  .filter((text) => text.length > 0 && !hasUnsafeChars(text))
   .filter((text) => !/%(EMAILADDRESS|EMAILLOCALPART|EMAILDOMAIN|REALNAME)%/.test(text));
 
 const localPart = fc
@@ -120,7 +121,10 @@ function endpointOf(protocol: Protocol): fc.Arbitrary<Endpoint> {
 export const settingsArbitrary: fc.Arbitrary<AccountSettings> = fc
   .record({
     address,
-    displayName: fc.option(nastyText(40), { nil: undefined }),
+    displayName: fc.option(
+      nastyText(40).filter((text) => !hasUnsafeChars(text)),
+      { nil: undefined },
+    ),
     incoming: fc.constantFrom<Protocol>('imap', 'pop3').chain(endpointOf),
     outgoing: endpointOf('smtp'),
   })

@@ -5,6 +5,8 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
+import { probe } from '../../electron/engine/probe/index.ts';
+import { pinnedConsent } from '../../electron/engine/verify/policy.ts';
 import {
   verifyAccount,
   verifyEndpoint,
@@ -122,24 +124,40 @@ describe('verify against the lab', () => {
     ['expired', LAB_HOSTS.expired.name],
     ['wrong name', LAB_HOSTS.wrongName.name],
     ['self-signed', LAB_HOSTS.selfSigned.name],
-  ])('refuses the %s certificate as cert-invalid and passes with consent', async (_kind, host) => {
-    for (const [protocol, port] of [
-      ['imap', 993],
-      ['pop3', 995],
-      ['smtp', 465],
-    ] as const) {
-      const target = endpoint(protocol, port, 'tls', alice.username, host);
-      expect(await verifyEndpoint(target, base(alice.password))).toMatchObject({
-        ok: false,
-        reason: 'cert-invalid',
-      });
-      expect(
-        await verifyEndpoint(target, { ...base(alice.password), allowInsecure: [host] }),
-      ).toMatchObject({
-        ok: true,
-      });
-    }
-  });
+  ])(
+    'refuses the %s certificate as cert-invalid, also with a plaintext consent, and passes with its pinned consent',
+    async (_kind, host) => {
+      for (const [protocol, port] of [
+        ['imap', 993],
+        ['pop3', 995],
+        ['smtp', 465],
+      ] as const) {
+        const target = endpoint(protocol, port, 'tls', alice.username, host);
+        expect(await verifyEndpoint(target, base(alice.password))).toMatchObject({
+          ok: false,
+          reason: 'cert-invalid',
+        });
+        // A bare host is consent to plaintext only: it relaxes no certificate.
+        expect(
+          await verifyEndpoint(target, { ...base(alice.password), allowInsecure: [host] }),
+        ).toMatchObject({ ok: false, reason: 'cert-invalid' });
+        const seen = await probe(host, {
+          ports: [{ port, protocol, security: 'tls' }],
+          resolver: createResolver({ server: lab.dns }),
+          ca: [lab.caPem],
+          timeoutMs: 8000,
+        });
+        const sha256 = seen.ports[0]?.tls?.certificate?.sha256;
+        expect(sha256, `${protocol} ${port}`).toBeTruthy();
+        expect(
+          await verifyEndpoint(target, {
+            ...base(alice.password),
+            allowInsecure: [pinnedConsent(host, sha256!)],
+          }),
+        ).toMatchObject({ ok: true });
+      }
+    },
+  );
 
   it('refuses the plaintext host without consent and logs in with it', async () => {
     const host = LAB_HOSTS.plain.name;
