@@ -21,9 +21,16 @@ import { pickBest, rankCandidates, recommendationFindings } from './rank.ts';
 import { runToEnd } from './run-to-end.ts';
 
 export interface Recommendation {
+  /** `authMethod: 'oauth2'` = the mail program signs in on the provider's page (no password). */
   incoming: Candidate | null;
   outgoing: Candidate | null;
+  /**
+   * The username to use. After a login test it is the one the server accepted (incoming, else
+   * outgoing), and `incoming.username` / `outgoing.username` are the ones each server accepted.
+   */
   username: string | null;
+  /** Set after a login test: the username each server accepted (only the ones that worked). */
+  proven?: { incoming?: string; outgoing?: string };
 }
 
 export interface CheckReport extends DiscoveryResult {

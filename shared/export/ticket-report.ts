@@ -6,7 +6,15 @@
  * fields are dropped and any occurrence of the password in server text is masked.
  */
 import { alsoOnPorts, groupFindings, type FindingGroup } from '../findings-group.ts';
-import type { AccountSettings, Candidate, Finding, ProbeReport, SourceReport } from '../model.ts';
+import type {
+  AccountSettings,
+  Candidate,
+  EnableStep,
+  Finding,
+  HostedBy,
+  ProbeReport,
+  SourceReport,
+} from '../model.ts';
 import { providerText, type GuidanceInput } from './guidance.ts';
 import type { ExportNote, ExportPart, Translate } from './types.ts';
 
@@ -19,10 +27,12 @@ export interface CheckReportInput {
   outgoing?: readonly Candidate[];
   probes?: readonly ProbeReport[];
   findings?: readonly Finding[];
+  hostedBy?: HostedBy;
+  enable?: readonly EnableStep[];
 }
 
 export type LoginResultInput =
-  | { ok: true; username: string; ms: number }
+  | { ok: true; username: string; ms: number; signIn?: 'mail-program' }
   | { ok: false; reason: string; serverText?: string; ms?: number };
 
 export interface VerificationInput {

@@ -24,6 +24,8 @@ import enAddress from './en/address.json';
 import deAddress from './de/address.json';
 import enDiscovery from './en/discovery.json';
 import deDiscovery from './de/discovery.json';
+import enAccount from './en/account.json';
+import deAccount from './de/account.json';
 
 export const catalogues = {
   en: {
@@ -38,6 +40,7 @@ export const catalogues = {
     cli: enCli,
     address: enAddress,
     discovery: enDiscovery,
+    account: enAccount,
   },
   de: {
     common: deCommon,
@@ -51,5 +54,6 @@ export const catalogues = {
     cli: deCli,
     address: deAddress,
     discovery: deDiscovery,
+    account: deAccount,
   },
 } as const;

@@ -5,7 +5,13 @@
  * runs only when nothing else found anything. Progress streams out as events.
  */
 import type { ParsedAddress } from '../../../shared/address.ts';
-import type { Candidate, SourceName, SourceReport } from '../../../shared/model.ts';
+import type {
+  Candidate,
+  EnableStep,
+  HostedBy,
+  SourceName,
+  SourceReport,
+} from '../../../shared/model.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import { probe } from '../probe/index.ts';
 import { runToEnd } from '../run-to-end.ts';
@@ -50,6 +56,13 @@ export interface DiscoveryResult {
   outgoing: Candidate[];
   /** Provider id, when built-in knowledge knows the domain or its MX. */
   provider?: string;
+  /**
+   * Who handles mail for the domain, when its MX points at another domain: a known provider
+   * (trusted settings) or an unknown hoster (one consent naming `hostedBy.domain`).
+   */
+  hostedBy?: HostedBy;
+  /** Switches to flip at the provider before a mail program can log in (autoconfig `<enable>`). */
+  enable?: EnableStep[];
 }
 
 /** The default prober: the probe engine with the discovery's DNS, CAs and timeout. */

@@ -44,7 +44,11 @@ export interface VerifyOptions {
 }
 
 export type LoginResult =
-  | { ok: true; username: string; ms: number }
+  /**
+   * `signIn: 'mail-program'`: an OAuth2-only server; no password was tried, the mail program
+   * signs in on the provider's page (not a failure, nothing for the person to fix).
+   */
+  | { ok: true; username: string; ms: number; signIn?: 'mail-program' }
   | {
       ok: false;
       reason: VerifyReason;
