@@ -15,6 +15,7 @@ import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
 import { secretAccount, type SecretStore } from '../engine/secrets/secret-store.ts';
+import type { Recommendation } from '../engine/check.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
 import {
   verifyAccount,
@@ -24,7 +25,7 @@ import {
 } from '../engine/verify/index.ts';
 import type { CheckContext } from './commands/check.ts';
 import { discoveryOptionsFrom, type DiscoveryArgs } from './discovery-options.ts';
-import { readPasswordFromStdin } from './export-step.ts';
+import { endpointOf, readPasswordFromStdin } from './export-step.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import type { Translate } from './translate.ts';
 import { verifyText } from './verify-view.ts';
@@ -171,6 +172,34 @@ export function guidanceJson(
   }));
 }
 
+/**
+ * The recommendation after a login test: each server's username is the one it accepted, and
+ * `username` the incoming one (else the outgoing one), so every export and report that reads
+ * `recommended` says the name that worked (Runbox `local%domain`, not the address).
+ */
+export function withProvenUsernames(
+  recommended: Recommendation,
+  report: VerificationReport,
+): Recommendation {
+  const accepted = (login: LoginResult): string | undefined =>
+    login.ok && login.signIn === undefined ? login.username : undefined;
+  const incoming = accepted(report.incoming);
+  const outgoing = accepted(report.outgoing);
+  if (incoming === undefined && outgoing === undefined) return recommended;
+  return {
+    incoming:
+      recommended.incoming && incoming
+        ? { ...recommended.incoming, username: incoming }
+        : recommended.incoming,
+    outgoing:
+      recommended.outgoing && outgoing
+        ? { ...recommended.outgoing, username: outgoing }
+        : recommended.outgoing,
+    username: incoming ?? outgoing ?? recommended.username,
+    proven: { ...(incoming ? { incoming } : {}), ...(outgoing ? { outgoing } : {}) },
+  };
+}
+
 /** A failed login or sender check always names the server's words (null when it said none). */
 function withServerText(result: LoginResult | SenderResult): object {
   return result.ok ? result : { ...result, serverText: result.serverText ?? null };
@@ -269,18 +298,11 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
   const password = await sharedPassword(io, context.address.display, t);
   if (!password) throw new UsageError(t('verify:cli.emptyPassword'));
   const engine = await discoveryOptionsFrom(values, t);
-  const toEndpoint = (candidate: Endpoint): Endpoint => ({
-    protocol: candidate.protocol,
-    host: candidate.host,
-    port: candidate.port,
-    security: candidate.security,
-    username: candidate.username,
-  });
   const result = await runVerifyStep(
     {
       address: context.address,
-      incoming: toEndpoint(incoming),
-      outgoing: toEndpoint(outgoing),
+      incoming: endpointOf(incoming),
+      outgoing: endpointOf(outgoing),
       untrustedHosts: [incoming, outgoing].filter((c) => !c.trusted).map((c) => c.host),
       probes: context.report.probes,
       ...(context.report.provider ? { providerId: context.report.provider } : {}),
@@ -292,6 +314,7 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
     },
     t,
   );
+  context.report.recommended = withProvenUsernames(context.report.recommended, result.verification);
   context.json.verification = verificationJson(result.verification);
   context.json.guidance = result.guidance;
   if (result.keychain) context.json.keychain = result.keychain;

@@ -54,6 +54,7 @@ function frontCodes(provider: Provider | undefined, reason: VerifyReason | undef
       return ['service-note'];
     case 'unreachable':
     case 'timeout':
+    case 'server-silent':
       return ['bridge', 'smtp-ports'];
     default:
       return [];

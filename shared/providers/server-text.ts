@@ -10,6 +10,7 @@ import type { Provider } from './types.ts';
 /** Reasons about the network or TLS: the server's words cannot change them. */
 export const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
   'timeout',
+  'server-silent',
   'unreachable',
   'tls-error',
   'cert-invalid',

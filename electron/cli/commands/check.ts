@@ -67,10 +67,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     exit: exitCode(report),
   };
   for (const step of STEPS) await step(context);
+  // The steps may have refined the report (the login test puts the usernames that worked in).
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ ...checkJson(t, report), ...context.json }, null, 2)}\n`);
+    const json = { ...checkJson(t, context.report), ...context.json };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    io.stdout.write(recommendationText(t, report, colours));
+    io.stdout.write(recommendationText(t, context.report, colours));
     for (const text of context.text) io.stdout.write(text);
   }
   return context.exit;

@@ -5,6 +5,7 @@
  */
 import type { ParsedAddress } from '../../../shared/address.ts';
 import type { VerifyReason } from '../../../shared/codes.ts';
+import { takesPassword } from '../../../shared/auth-method.ts';
 import type { Endpoint } from '../../../shared/model.ts';
 import { findProviderById } from '../../../shared/providers/index.ts';
 import { likelyReason } from '../../../shared/providers/guidance.ts';
@@ -15,6 +16,7 @@ import { imapLogin } from './imap-login.ts';
 import { hasConsent, planTransport, type InsecureConsent } from './policy.ts';
 import { pop3Login } from './pop3-login.ts';
 import { checkSender, type SenderResult } from './sender-check.ts';
+import { acceptsConnection, SILENCE_CHECK_MS } from './silence.ts';
 import { smtpLogin } from './smtp-login.ts';
 import { accountVariants, limitVariants, mayTryNext, preferWorking } from './variants.ts';
 
@@ -113,6 +115,17 @@ interface EndpointOutcome {
 
 async function runEndpoint(endpoint: Endpoint, options: VerifyOptions): Promise<EndpointOutcome> {
   const started = performance.now();
+  // OAuth2 only: no password may go there, and none would work; the mail program signs in.
+  if (!takesPassword(endpoint)) {
+    return {
+      login: {
+        ok: true,
+        username: endpoint.username,
+        ms: elapsed(started),
+        signIn: 'mail-program',
+      },
+    };
+  }
   const plan = planTransport(endpoint, options.allowInsecure as InsecureConsent);
   // Policy first: nothing is sent, not even a connection is opened.
   if (!plan.allowed)
@@ -164,7 +177,12 @@ async function runEndpoint(endpoint: Endpoint, options: VerifyOptions): Promise<
     }
     if (!mayTryNext(outcome.reason)) break;
   }
-  const failure = reported?.outcome ?? { ok: false as const, reason: 'timeout' as const };
+  let failure = reported?.outcome ?? { ok: false as const, reason: 'timeout' as const };
+  if (failure.reason === 'timeout' && !options.signal?.aborted) {
+    const wait = Math.min(SILENCE_CHECK_MS, options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS);
+    if (await acceptsConnection(resolved.ip, endpoint.port, wait, options.signal))
+      failure = { ...failure, reason: 'server-silent' };
+  }
   return {
     login: {
       ok: false,
