@@ -1,17 +1,17 @@
 /**
  * Thunderbird `user.js` for a fresh profile: one complete account (incoming server, identity, SMTP
  * server) plus Local Folders, written with the pref names and numeric values Thunderbird itself
- * reads (socketType/try_ssl 0/2/3, authMethod 3, `userName` for incoming but `username` for SMTP).
+ * reads (socketType/try_ssl 0/2/3, authMethod 3 password, 4 encrypted password, 10 OAuth2 for
+ * the hosts Thunderbird has an OAuth2 issuer for, `userName` for incoming but `username` for SMTP).
  * Thunderbird keeps passwords in its login manager, never in prefs, so none is written. Thunderbird
  * re-applies user.js on every start: the import instructions say to remove it after the first.
  */
 import type { AccountSettings, Security } from '../model.ts';
+import { thunderbirdAuthMethod, thunderbirdSignInNotes } from './login-method.ts';
 import type { ExportPart } from './types.ts';
 
 /** nsMsgSocketType: 0 plain, 2 alwaysSTARTTLS, 3 SSL. 1 (trySTARTTLS) no longer exists. */
 const SOCKET_TYPE: Record<Security, number> = { plain: 0, starttls: 2, tls: 3 };
-/** nsMsgAuthMethod.passwordCleartext (over TLS it is as safe as any). */
-const AUTH_PASSWORD_CLEARTEXT = 3;
 
 /**
  * A JavaScript string literal the Mozilla pref parser reads back exactly: quotes, backslashes and
@@ -42,7 +42,8 @@ export function thunderbirdUserJs(settings: AccountSettings): ExportPart {
     '// Mail Setup Wizard: one mail account for a new Thunderbird profile.',
     '// Put this file into an empty profile folder, start Thunderbird once, then delete it:',
     '// Thunderbird applies user.js at every start and would undo later changes.',
-    '// No password is stored here; Thunderbird asks for it on the first connection.',
+    "// No password is stored here; Thunderbird asks for it (or opens the provider's sign-in page)",
+    '// on the first connection.',
     '',
     pref('mail.accountmanager.accounts', 'account1,account2'),
     pref('mail.accountmanager.defaultaccount', 'account1'),
@@ -54,7 +55,7 @@ export function thunderbirdUserJs(settings: AccountSettings): ExportPart {
     pref('mail.server.server1.hostname', incoming.host),
     pref('mail.server.server1.port', incoming.port),
     pref('mail.server.server1.socketType', SOCKET_TYPE[incoming.security]),
-    pref('mail.server.server1.authMethod', AUTH_PASSWORD_CLEARTEXT),
+    pref('mail.server.server1.authMethod', thunderbirdAuthMethod(incoming)),
     pref('mail.server.server1.userName', incoming.username),
     pref('mail.server.server1.name', address),
     pref('mail.server.server1.login_at_startup', true),
@@ -70,7 +71,7 @@ export function thunderbirdUserJs(settings: AccountSettings): ExportPart {
     pref('mail.smtpserver.smtp1.hostname', outgoing.host),
     pref('mail.smtpserver.smtp1.port', outgoing.port),
     pref('mail.smtpserver.smtp1.try_ssl', SOCKET_TYPE[outgoing.security]),
-    pref('mail.smtpserver.smtp1.authMethod', AUTH_PASSWORD_CLEARTEXT),
+    pref('mail.smtpserver.smtp1.authMethod', thunderbirdAuthMethod(outgoing)),
     pref('mail.smtpserver.smtp1.username', outgoing.username),
     pref('mail.smtpserver.smtp1.description', address),
     '',
@@ -83,6 +84,6 @@ export function thunderbirdUserJs(settings: AccountSettings): ExportPart {
   ];
   return {
     files: [{ filename: 'user.js', mediaType: 'text/javascript', content: lines.join('\n') }],
-    notes: [],
+    notes: thunderbirdSignInNotes(settings),
   };
 }
