@@ -95,3 +95,65 @@ export const SOURCE_ERRORS = [
   'dns-error',
 ] as const;
 export type SourceError = (typeof SOURCE_ERRORS)[number];
+
+// ---------- named groups: the rules that read these codes ----------
+
+/** Certificate findings: the password would go to a server whose certificate cannot be verified. */
+export const CERTIFICATE_FINDINGS: ReadonlySet<string> = new Set<FindingCode>([
+  'cert-expired',
+  'cert-not-yet-valid',
+  'cert-hostname-mismatch',
+  'cert-untrusted',
+  'cert-self-signed',
+]);
+
+/**
+ * Refusals of the login itself, where the password or the account's settings at the provider are
+ * what to look at (and where generic guidance helps even without provider knowledge).
+ */
+export const LOGIN_REFUSALS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'wrong-credentials',
+  'app-password-required',
+  'username-format',
+  'service-disabled',
+  'web-login-required',
+]);
+
+/** Reasons about the network or TLS: the server's words cannot change them. */
+export const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'timeout',
+  'server-silent',
+  'unreachable',
+  'tls-error',
+  'cert-invalid',
+  'insecure-refused',
+  'untrusted-refused',
+]);
+
+/** Failures before or around the login, not a refusal of it: transport, or a server that does
+ * not speak its protocol. */
+export const BEFORE_LOGIN_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  ...TRANSPORT_REASONS,
+  'protocol-error',
+]);
+
+/** Refusals that concern the account, not one server: SMTP usually just says "535" then. */
+export const ACCOUNT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'app-password-required',
+  'oauth-only',
+  'account-locked',
+  'web-login-required',
+]);
+
+/** Reasons that say no more than "wrong user name or password": a more specific one is preferred. */
+export const VAGUE_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'wrong-credentials',
+  'username-format',
+  'unknown',
+]);
+
+/** Login failures a per-host consent can lift (the engine refused plaintext or the certificate). */
+export const CONSENT_LIFTS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
+  'insecure-refused',
+  'cert-invalid',
+]);

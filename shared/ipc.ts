@@ -9,14 +9,8 @@
  * them.
  */
 import { z } from 'zod';
-import type {
-  AccountSettings,
-  Endpoint,
-  ProbeReport,
-  Protocol,
-  Security,
-  SourceName,
-} from './model.ts';
+import type { AccountSettings, Endpoint, ProbeReport, Protocol, Security } from './model.ts';
+import type { CheckReport, ProgressEvent, VerifyAnswer } from './reports.ts';
 import type { METHODS } from './ipc-channels.ts';
 
 // ---------- building blocks ----------
@@ -157,13 +151,17 @@ export interface AppInfo {
   languageOverride?: Language | null;
 }
 
-/** Response types, by channel (the engine's own report types, passed through as plain data). */
+/**
+ * Response types, by channel. The engine's reports (`shared/reports.ts`) pass through as plain
+ * data; the renderer checks `check:run`, `probe:run`, `verify:run` and the events against their
+ * schemas once, where they arrive.
+ */
 export interface ResponseMap {
   'app:info': AppInfo;
   'app:set-language': AppInfo;
-  'check:run': unknown; // CheckReport (electron/engine/check.ts) - typed by the renderer via import type
+  'check:run': CheckReport;
   'probe:run': ProbeReport;
-  'verify:run': unknown; // VerificationReport + guidance
+  'verify:run': VerifyAnswer;
   'operation:cancel': boolean;
   'export:save': { paths: string[] } | { cancelled: true };
   'sheet:print': { path: string } | { cancelled: true };
@@ -178,8 +176,8 @@ export { METHODS, EVENT_CHANNEL, API_KEY } from './ipc-channels.ts';
 
 export interface OperationEvent {
   operationId: string;
-  /** An engine event (discovery, probe, check or verify progress), as plain data. */
-  event: { type: string; source?: SourceName } & Record<string, unknown>;
+  /** An engine progress event (discovery, or a probe of one host), as plain data. */
+  event: ProgressEvent;
 }
 
 export type MailSetupApi = {

@@ -7,19 +7,17 @@ import { PORT_STATUSES, type PortStatus } from '../../shared/model.ts';
 import { planPorts } from '../engine/probe/targets.ts';
 import type { Colours } from './colour.ts';
 import { findingMessage } from './findings-text.ts';
+import {
+  CERTIFICATE_VERDICTS,
+  certificateVerdict,
+  type CertificateVerdict,
+} from '../../shared/certificate.ts';
 import { alsoOnPorts, groupFindings } from '../../shared/findings-group.ts';
 import type { Cell, Column } from './table.ts';
 import type { Translate } from './translate.ts';
 
 const STATUS_WORDS: readonly PortStatus[] = PORT_STATUSES;
-const CERTIFICATE_WORDS = [
-  'valid',
-  'expired',
-  'not-yet-valid',
-  'hostname-mismatch',
-  'self-signed',
-  'untrusted',
-] as const;
+const CERTIFICATE_WORDS = CERTIFICATE_VERDICTS;
 
 /** Room for the longest word a column can show in this language, so that none is cut. */
 function widest(t: Translate, group: string, words: readonly string[], floor: number): number {
@@ -62,18 +60,9 @@ export function pendingCells(t: Translate, port: string, c: Colours): Record<str
   };
 }
 
-/** The certificate in one word: the worst thing about it, or 'valid'. */
-export function certificateVerdict(
-  tls: TlsFacts | null,
-  now = new Date(),
-): (typeof CERTIFICATE_WORDS)[number] | null {
-  const cert = tls?.certificate;
-  if (!tls || !cert) return null;
-  if (new Date(cert.validTo) < now || tls.error === 'CERT_HAS_EXPIRED') return 'expired';
-  if (new Date(cert.validFrom) > now || tls.error === 'CERT_NOT_YET_VALID') return 'not-yet-valid';
-  if (!tls.hostnameMatch) return 'hostname-mismatch';
-  if (!tls.trusted) return cert.selfSigned ? 'self-signed' : 'untrusted';
-  return 'valid';
+/** The certificate in one word (see shared/certificate.ts); null when the probe saw none. */
+export function certificateWord(tls: TlsFacts | null, now = new Date()): CertificateVerdict | null {
+  return tls?.certificate ? certificateVerdict(tls, now) : null;
 }
 
 export function portCells(t: Translate, result: PortResult, c: Colours): Record<string, Cell> {
@@ -86,7 +75,7 @@ export function portCells(t: Translate, result: PortResult, c: Colours): Record<
         ? c.yellow
         : c.red;
   const reached = ok || result.greeting !== undefined;
-  const verdict = certificateVerdict(result.tls);
+  const verdict = certificateWord(result.tls);
   return {
     port: String(result.port),
     // A port that never answered still shows what it should speak, dimmed.

@@ -9,7 +9,7 @@
 import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
-import type { VerifyReason } from '../../shared/codes.ts';
+import { LOGIN_REFUSALS, type VerifyReason } from '../../shared/codes.ts';
 import type { Endpoint, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor } from '../../shared/providers/guidance.ts';
@@ -145,15 +145,6 @@ function leadingReason(report: VerificationReport): VerifyReason | undefined {
   return undefined;
 }
 
-/** Refusals of the login itself, where checking account settings at the provider helps. */
-const LOGIN_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
-  'wrong-credentials',
-  'app-password-required',
-  'username-format',
-  'service-disabled',
-  'web-login-required',
-]);
-
 export function guidanceJson(
   providerId: string | undefined,
   reason: VerifyReason | undefined,
@@ -162,7 +153,7 @@ export function guidanceJson(
   if (!reason) return [];
   const provider = providerId ? findProviderById(providerId) : undefined;
   // Without provider knowledge the generic guides only help with login refusals.
-  if (!provider && !LOGIN_REASONS.has(reason)) return [];
+  if (!provider && !LOGIN_REFUSALS.has(reason)) return [];
   return guidanceFor(provider, { reason }).map((guide) => ({
     code: guide.code,
     provider: guide.provider,

@@ -4,6 +4,7 @@
  * that is not safe as it stands (plaintext, invalid certificate) carries an error finding; one
  * from an untrusted source a warning. Progress streams out as events.
  */
+import type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
 import type { ParsedAddress } from '../../shared/address.ts';
 import type { Candidate, Finding, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
@@ -11,39 +12,18 @@ import { consentUnits } from '../../shared/source-consent.ts';
 import {
   defaultProber,
   discoverSettings,
-  type DiscoverEvent,
   type DiscoverOptions,
   type DiscoveryResult,
 } from './discover/index.ts';
 import { createResolver } from './net/resolver.ts';
-import type { ProbeEvent, ProbeOptions } from './probe/index.ts';
+import type { ProbeOptions } from './probe/index.ts';
 import { planHosts, ProbeCache, probeHosts } from './check-probes.ts';
 import { pickBest, rankCandidates, recommendationFindings } from './rank.ts';
 import { runToEnd } from './run-to-end.ts';
 
-export interface Recommendation {
-  /** `authMethod: 'oauth2'` = the mail program signs in on the provider's page (no password). */
-  incoming: Candidate | null;
-  outgoing: Candidate | null;
-  /**
-   * The username to use. After a login test it is the one the server accepted (incoming, else
-   * outgoing), and `incoming.username` / `outgoing.username` are the ones each server accepted.
-   */
-  username: string | null;
-  /** Set after a login test: the username each server accepted (only the ones that worked). */
-  proven?: { incoming?: string; outgoing?: string };
-}
-
-export interface CheckReport extends DiscoveryResult {
-  probes: ProbeReport[];
-  findings: Finding[];
-  recommended: Recommendation;
-}
+export type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
 
 export type CheckOptions = DiscoverOptions & ProbeOptions;
-
-export type CheckEvent =
-  DiscoverEvent | (ProbeEvent & { host: string }) | { type: 'check-done'; report: CheckReport };
 
 /** Findings that come from what discovery learnt, not from a port. */
 function discoveryFindings(result: DiscoveryResult): Finding[] {

@@ -12,6 +12,7 @@
  * 4. a trusted source; 5. IMAP over POP3, submission ports over relay port 25;
  * 6. the source's priority (the order discovery returned them in).
  */
+import { certificateAccepted } from '../../shared/certificate.ts';
 import type { Candidate, Finding, PortResult, ProbeReport, Security } from '../../shared/model.ts';
 
 /** What the probes say about one candidate. */
@@ -43,7 +44,7 @@ export function factsFor(candidate: Candidate, probes: readonly ProbeReport[]): 
   return {
     reach: ok ? 'ok' : 'failed',
     security: ok ? port.security : candidate.security,
-    certificateValid: tls ? tls.trusted && tls.hostnameMatch : null,
+    certificateValid: tls ? certificateAccepted(tls) : null,
     port,
   };
 }

@@ -8,34 +8,30 @@ import { parseAddress } from '../../shared/address.ts';
 import type { OperationEvent, RequestOf, Result } from '../../shared/ipc.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor, type Guidance } from '../../shared/providers/guidance.ts';
-import { checkAddress, type CheckReport } from '../engine/check.ts';
+import type { CheckReport, VerificationReport, VerifyAnswer } from '../../shared/reports.ts';
+import { checkAddress } from '../engine/check.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
-import { probeHost } from '../engine/probe/index.ts';
-import { verifyAccount, type VerificationReport } from '../engine/verify/index.ts';
+import { probeHost, type ProbeEvent } from '../engine/probe/index.ts';
+import { verifyAccount } from '../engine/verify/index.ts';
 import type { HandlerContext, Handlers } from '../ipc.ts';
-
-type Emit = (event: OperationEvent['event']) => void;
 
 /**
  * Runs an engine generator to its end, forwarding each progress event except the final one
  * (`finalType`, whose report is the call's result anyway); returns the generator's report.
  */
-export async function drain<R>(
-  run: AsyncGenerator<{ type: string }, R>,
-  emit: Emit,
-  finalType: string,
+export async function drain<E extends { type: string }, R, F extends E['type']>(
+  run: AsyncGenerator<E, R>,
+  emit: (event: Exclude<E, { type: F }>) => void,
+  finalType: F,
 ): Promise<R> {
   for (;;) {
     const step = await run.next();
     if (step.done) return step.value;
-    if (step.value.type !== finalType) emit(step.value as OperationEvent['event']);
+    if (step.value.type !== finalType) emit(step.value as Exclude<E, { type: F }>);
   }
 }
 
-/** What `verify:run` answers: the engine's report plus the provider's guidance on a failure. */
-export interface VerifyAnswer extends VerificationReport {
-  guidance: Guidance[];
-}
+export type { VerifyAnswer } from '../../shared/reports.ts';
 
 function guidanceForReport(report: VerificationReport, providerId: string | undefined): Guidance[] {
   const failed = [report.incoming, report.outgoing].find((login) => !login.ok);
@@ -98,7 +94,13 @@ export function engineHandlers(): Pick<Handlers, 'check:run' | 'probe:run' | 've
   return {
     'check:run': (request, context) => runCheck(request, context),
     'probe:run': async ({ host, ports }, { signal, emit }) => {
-      const report = await drain(probeHost(host, { ports, signal }), emit, 'done');
+      // Tagged with the host like check's probe events, so every operation event has one shape.
+      const tagged = (event: ProbeEvent): OperationEvent['event'] => ({ ...event, host });
+      const report = await drain(
+        probeHost(host, { ports, signal }),
+        (e) => emit(tagged(e)),
+        'done',
+      );
       return { ok: true, value: report };
     },
     'verify:run': (request, context) => runVerify(request, context),

@@ -2,6 +2,7 @@
  * Choosing what to write for clients that cannot express STARTTLS (Apple profiles, the PRF's
  * incoming server): an implicit-TLS endpoint of the same account when one is known to work.
  */
+import { certificateAccepted } from '../certificate.ts';
 import type { AccountSettings, Endpoint, ProbeReport } from '../model.ts';
 import type { Alternatives, ExportFormat, ExportNote } from './types.ts';
 
@@ -57,7 +58,7 @@ export function alternativesFromProbes(
   for (const probe of probes ?? []) {
     for (const port of probe.ports) {
       if (port.status !== 'ok' || port.security !== 'tls') continue;
-      if (!port.tls?.trusted || !port.tls.hostnameMatch) continue;
+      if (!port.tls || !certificateAccepted(port.tls)) continue;
       const base = port.protocol === 'smtp' ? settings.outgoing : settings.incoming;
       if (base.protocol !== port.protocol) continue;
       out.push({

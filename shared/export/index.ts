@@ -35,7 +35,7 @@ export * from './types.ts';
 export { validateSettings, type SettingsError, type SettingsResult } from './settings.ts';
 export { alternativesFromProbes } from './endpoint-choice.ts';
 export type { GuidanceInput } from './guidance.ts';
-export type { CheckReportInput, LoginResultInput, VerificationInput } from './ticket-report.ts';
+export type { CheckReportInput, VerificationInput } from './ticket-report.ts';
 
 export interface ExportOptions {
   /** Translation function of the person's language (keys carry their namespace). */

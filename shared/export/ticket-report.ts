@@ -6,40 +6,19 @@
  * fields are dropped and any occurrence of the password in server text is masked.
  */
 import { alsoOnPorts, groupFindings, type FindingGroup } from '../findings-group.ts';
-import type {
-  AccountSettings,
-  Candidate,
-  EnableStep,
-  Finding,
-  HostedBy,
-  ProbeReport,
-  SourceReport,
-} from '../model.ts';
+import type { AccountSettings, Finding, ProbeReport } from '../model.ts';
+import type { CheckReport, LoginResult, VerificationReport } from '../reports.ts';
 import { providerText, type GuidanceInput } from './guidance.ts';
 import type { ExportNote, ExportPart, Translate } from './types.ts';
 
-/** The parts of the engine's check report this file reads (structural, so it does not depend on the engine). */
-export interface CheckReportInput {
-  address: string;
-  domain?: string;
-  sources?: readonly SourceReport[];
-  incoming?: readonly Candidate[];
-  outgoing?: readonly Candidate[];
-  probes?: readonly ProbeReport[];
-  findings?: readonly Finding[];
-  hostedBy?: HostedBy;
-  enable?: readonly EnableStep[];
-}
+/** The check report as far as the report uses it: any part may be missing (a partial check). */
+export type CheckReportInput = Pick<CheckReport, 'address'> &
+  Partial<
+    Pick<CheckReport, 'domain' | 'sources' | 'incoming' | 'outgoing' | 'probes' | 'findings'>
+  >;
 
-export type LoginResultInput =
-  | { ok: true; username: string; ms: number; signIn?: 'mail-program' }
-  | { ok: false; reason: string; serverText?: string; ms?: number };
-
-export interface VerificationInput {
-  incoming?: LoginResultInput;
-  outgoing?: LoginResultInput;
-  sender?: unknown;
-}
+/** The login test's results, when there was one (either side may be missing). */
+export type VerificationInput = Partial<VerificationReport>;
 
 export interface ReportOptions {
   t: Translate;
@@ -109,7 +88,7 @@ function endpointLine(t: Translate, label: string, s: AccountSettings['incoming'
   return `${label}: ${s.protocol.toUpperCase()} ${s.host}:${s.port}, ${security}, ${t('export:sheet.username')}: ${s.username}`;
 }
 
-function loginLine(t: Translate, label: string, result: LoginResultInput | undefined): string {
+function loginLine(t: Translate, label: string, result: LoginResult | undefined): string {
   if (!result) return `${label}: ${t('export:report.notTested')}`;
   if (result.ok)
     return `${label}: ${t('export:report.loginOk', { username: result.username, ms: result.ms })}`;

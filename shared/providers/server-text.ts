@@ -4,19 +4,8 @@
  * thing for a wrong password, a missing app password and a switched-off IMAP; those stay
  * 'wrong-credentials' and the guidance (see guidance.ts) picks the hint.
  */
-import type { VerifyReason } from '../codes.ts';
+import { TRANSPORT_REASONS, type VerifyReason } from '../codes.ts';
 import type { Provider } from './types.ts';
-
-/** Reasons about the network or TLS: the server's words cannot change them. */
-export const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
-  'timeout',
-  'server-silent',
-  'unreachable',
-  'tls-error',
-  'cert-invalid',
-  'insecure-refused',
-  'untrusted-refused',
-]);
 
 /** Longest server text looked at; replies are short, anything beyond is noise. */
 const MAX_TEXT = 2000;

@@ -4,15 +4,10 @@
  * (built-in knowledge, autoconfig https, autoconfig http, ISPDB, SRV, MX, Autodiscover, guessing);
  * guessing starts with the others but counts only when nothing else found anything. Progress streams out as events.
  */
+import type { DiscoverEvent, DiscoveryResult } from '../../../shared/reports.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
 import { findProviderByDomain } from '../../../shared/providers/index.ts';
-import type {
-  Candidate,
-  EnableStep,
-  HostedBy,
-  SourceName,
-  SourceReport,
-} from '../../../shared/model.ts';
+import type { Candidate, SourceName } from '../../../shared/model.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import { probe } from '../probe/index.ts';
 import { runToEnd } from '../run-to-end.ts';
@@ -51,27 +46,7 @@ export interface DiscoverOptions {
   prober?: HostProber;
 }
 
-export type DiscoverEvent =
-  | { type: 'source-start'; source: SourceName; url: string }
-  | { type: 'source-done'; report: SourceReport }
-  | { type: 'done'; result: DiscoveryResult };
-
-export interface DiscoveryResult {
-  address: string;
-  domain: string;
-  sources: SourceReport[];
-  incoming: Candidate[];
-  outgoing: Candidate[];
-  /** Provider id, when built-in knowledge knows the domain or its MX. */
-  provider?: string;
-  /**
-   * Who handles mail for the domain, when its MX points at another domain: a known provider
-   * (trusted settings) or an unknown hoster (one consent naming `hostedBy.domain`).
-   */
-  hostedBy?: HostedBy;
-  /** Switches to flip at the provider before a mail program can log in (autoconfig `<enable>`). */
-  enable?: EnableStep[];
-}
+export type { DiscoverEvent, DiscoveryResult } from '../../../shared/reports.ts';
 
 /** The default prober: the probe engine with the discovery's DNS, CAs and timeout. */
 export function defaultProber(options: DiscoverOptions, resolver: Resolver): HostProber {

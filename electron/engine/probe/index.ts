@@ -4,6 +4,7 @@
  * results as they arrive; at the end, findings judge the whole host. Nothing here throws for a
  * network reason: failures are port statuses and findings.
  */
+import type { ProbeEvent } from '../../../shared/reports.ts';
 import type { PortResult, ProbeReport, Protocol } from '../../../shared/model.ts';
 import { DEFAULT_STEP_TIMEOUT_MS } from '../net/connection.ts';
 import { errorCode } from '../net/errors.ts';
@@ -32,11 +33,7 @@ export interface ProbeOptions {
   concurrency?: number;
 }
 
-export type ProbeEvent =
-  | { type: 'resolved'; host: string; addresses: string[] }
-  | { type: 'port-start'; port: number; protocol: Protocol }
-  | { type: 'port'; result: PortResult }
-  | { type: 'done'; report: ProbeReport };
+export type { ProbeEvent } from '../../../shared/reports.ts';
 
 /**
  * Probing wants certificate facts even for untrusted chains (no password is sent) and must be

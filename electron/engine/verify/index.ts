@@ -3,13 +3,18 @@
  * tried where allowed, every failure classified (stable reason + the server's own words), and an
  * optional sender check on the authenticated SMTP session. Results, never exceptions.
  */
+import type { LoginResult, VerificationReport } from '../../../shared/reports.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
-import type { VerifyReason } from '../../../shared/codes.ts';
 import { takesPassword } from '../../../shared/auth-method.ts';
+import {
+  ACCOUNT_REASONS,
+  BEFORE_LOGIN_REASONS,
+  VAGUE_REASONS,
+  type VerifyReason,
+} from '../../../shared/codes.ts';
 import type { Endpoint } from '../../../shared/model.ts';
 import { findProviderById } from '../../../shared/providers/index.ts';
 import { likelyReason } from '../../../shared/providers/guidance.ts';
-import { TRANSPORT_REASONS } from '../../../shared/providers/server-text.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import type { AttemptOutcome, LoginAttempt } from './attempt.ts';
 import { imapLogin } from './imap-login.ts';
@@ -45,26 +50,7 @@ export interface VerifyOptions {
   untrustedHosts?: readonly string[];
 }
 
-export type LoginResult =
-  /**
-   * `signIn: 'mail-program'`: an OAuth2-only server; no password was tried, the mail program
-   * signs in on the provider's page (not a failure, nothing for the person to fix).
-   */
-  | { ok: true; username: string; ms: number; signIn?: 'mail-program' }
-  | {
-      ok: false;
-      reason: VerifyReason;
-      serverText?: string;
-      username?: string;
-      attempts: number;
-      ms: number;
-    };
-
-export interface VerificationReport {
-  incoming: LoginResult;
-  outgoing: LoginResult;
-  sender?: SenderResult;
-}
+export type { LoginResult, VerificationReport } from '../../../shared/reports.ts';
 
 export interface AccountToVerify {
   address: ParsedAddress;
@@ -79,13 +65,6 @@ export type { InsecureConsent } from './policy.ts';
 export const DEFAULT_VERIFY_TIMEOUT_MS = 20_000;
 
 type Login = (attempt: LoginAttempt) => Promise<AttemptOutcome>;
-
-/** Reasons that say more than "wrong user name or password" (reported in preference). */
-const GENERIC: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
-  'wrong-credentials',
-  'username-format',
-  'unknown',
-]);
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);
@@ -172,7 +151,10 @@ async function runEndpoint(endpoint: Endpoint, options: VerifyOptions): Promise<
     if (outcome.ok) {
       return { login: { ok: true, username, ms: elapsed(started) }, ...(sender ? { sender } : {}) };
     }
-    if (!reported || (GENERIC.has(reported.outcome.reason) && !GENERIC.has(outcome.reason))) {
+    if (
+      !reported ||
+      (VAGUE_REASONS.has(reported.outcome.reason) && !VAGUE_REASONS.has(outcome.reason))
+    ) {
       reported = { outcome, username };
     }
     if (!mayTryNext(outcome.reason)) break;
@@ -209,21 +191,6 @@ function sharpen(result: LoginResult, providerId: string | undefined): LoginResu
   const provider = providerId ? findProviderById(providerId) : undefined;
   return { ...result, reason: likelyReason(provider, result.reason, result.serverText ?? '') };
 }
-
-/** Failures before or around the login, not a refusal of it: the network and TLS ones plus a
- * server that does not speak its protocol. */
-const BEFORE_LOGIN_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
-  ...TRANSPORT_REASONS,
-  'protocol-error',
-]);
-
-/** Refusals that concern the account, not one server: SMTP usually just says "535" then. */
-const ACCOUNT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
-  'app-password-required',
-  'oauth-only',
-  'account-locked',
-  'web-login-required',
-]);
 
 /**
  * Postfix and many submission servers hide the reason behind a bare 535. When the incoming server

@@ -5,12 +5,12 @@
  * reject_sender_login_mismatch, "550 Invalidated From address" at Runbox). Postfix usually
  * answers the sender restriction at RCPT TO (smtpd_delay_reject), hence both commands.
  */
-import type { VerifyReason } from '../../../shared/codes.ts';
+import type { SenderResult } from '../../../shared/reports.ts';
 import { scrubServerText } from './attempt.ts';
 import { classifyFailure, isSenderRefusal } from './classify.ts';
 import type { SmtpReply, SmtpSession } from './smtp-session.ts';
 
-export type SenderResult = { ok: true } | { ok: false; reason: VerifyReason; serverText?: string };
+export type { SenderResult } from '../../../shared/reports.ts';
 
 const PLAIN_ADDRESS = /^[^\s<>@]+@[^\s<>@]+$/;
 

@@ -2,7 +2,7 @@
  * from, what is wrong with it, and - when needed - the explicit confirmation. */
 import { useTranslation } from 'react-i18next';
 import type { Endpoint, Finding } from '../../../shared/model.ts';
-import type { CheckReport } from '../store/report-types.ts';
+import type { CheckReport } from '../../../shared/reports.ts';
 import { candidateFor, certificateProblem, consentReason, findingsFor } from '../store/security.ts';
 import type { Side } from '../store/settings-slice.ts';
 import { ConsentBox } from './consent-box.tsx';

@@ -1,6 +1,7 @@
 /** The helpdesk's full probe table: every port of every host with security, TLS, certificate,
  * authentication mechanisms and timing, as the final report has them. */
 import { useTranslation } from 'react-i18next';
+import { certificateAccepted } from '../../../shared/certificate.ts';
 import type { PortResult, ProbeReport } from '../../../shared/model.ts';
 import { Elapsed } from './elapsed.tsx';
 import { StatusText } from './live-table.tsx';
@@ -11,7 +12,7 @@ function Certificate({ port }: { port: PortResult }) {
   const tls = port.tls;
   if (!tls) return <span className="muted">{t('wizard:helpdesk.no-tls')}</span>;
   const cert = tls.certificate;
-  const valid = tls.trusted && tls.hostnameMatch;
+  const valid = certificateAccepted(tls);
   return (
     <span>
       <span className={valid ? 'ok-text' : 'error-text'}>

@@ -1,7 +1,7 @@
 /** Step 5: testing the login. Live results for incoming and outgoing mail, the reason and what to
  * do on failure, retry with only the password editable, and the keychain outcome. */
 import { type FormEvent } from 'react';
-import type { VerifyReason } from '../../../shared/codes.ts';
+import { CONSENT_LIFTS, LOGIN_REFUSALS } from '../../../shared/codes.ts';
 import { useTranslation } from 'react-i18next';
 import { CheckRow } from '../components/check-row.tsx';
 import { ConsentBox } from '../components/consent-box.tsx';
@@ -14,17 +14,6 @@ import { useApp } from '../store/context.tsx';
 import { providerOf } from '../store/provider.ts';
 import { badgeOf } from '../store/security.ts';
 import { loginsOk } from '../store/verify-slice.ts';
-
-/** Failure reasons the person can fix with their password or their provider's settings. */
-const GUIDANCE_REASONS = new Set([
-  'app-password-required',
-  'wrong-credentials',
-  'web-login-required',
-  'service-disabled',
-  'username-format',
-]);
-/** Failure reasons a per-host consent can lift. */
-const CONSENT_REASONS = new Set(['insecure-refused', 'cert-invalid']);
 
 export function VerifyStep() {
   const { t } = useTranslation();
@@ -46,7 +35,7 @@ export function VerifyStep() {
   const failures = [verify.incoming, verify.outgoing].flatMap((row) =>
     row.result && !row.result.ok ? [row.result.reason] : [],
   );
-  const guidanceReason = failures.find((r) => GUIDANCE_REASONS.has(r));
+  const guidanceReason = failures.find((r) => LOGIN_REFUSALS.has(r));
   // A login that works without encryption still deserves a reminder of what that means.
   const unencrypted = [
     ...new Set(
@@ -62,9 +51,7 @@ export function VerifyStep() {
   const consentHosts = [
     ...new Set(
       sides.flatMap(({ endpoint, row }) =>
-        row.result && !row.result.ok && CONSENT_REASONS.has(row.result.reason)
-          ? [endpoint.host]
-          : [],
+        row.result && !row.result.ok && CONSENT_LIFTS.has(row.result.reason) ? [endpoint.host] : [],
       ),
     ),
   ];
@@ -126,9 +113,7 @@ export function VerifyStep() {
         />
       ))}
       {/* How to fix it first, then the field to try again with. */}
-      {guidanceReason && (
-        <GuidancePanel provider={provider} reason={guidanceReason as VerifyReason} />
-      )}
+      {guidanceReason && <GuidancePanel provider={provider} reason={guidanceReason} />}
       {(verify.status === 'done' || verify.status === 'error') && !ok && (
         <form className="retry" onSubmit={onRetry} noValidate>
           <div className="field">

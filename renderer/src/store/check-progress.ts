@@ -4,7 +4,7 @@
  * Pure functions of (rows, event, now), so the store stays thin and the rules are testable.
  */
 import type { PortStatus, Protocol, Security, SourceName } from '../../../shared/model.ts';
-import type { CheckReport } from './report-types.ts';
+import type { CheckReport, ProgressEvent } from '../../../shared/reports.ts';
 
 export interface SourceRow {
   source: SourceName;
@@ -36,25 +36,9 @@ export interface CheckRows {
 
 export const EMPTY_ROWS: CheckRows = { sources: [], ports: [], resolved: {} };
 
-type EngineEvent = { type: string } & Record<string, unknown>;
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-/** Events carry their payload either flat or under `result`/`report`. */
-function payload(event: EngineEvent): Record<string, unknown> {
-  for (const key of ['result', 'report']) {
-    const inner = event[key];
-    if (typeof inner === 'object' && inner !== null) return { ...event, ...inner };
-  }
-  return event;
-}
-
 /** A source may run at several URLs (autoconfig at two places); a row is one source at one URL. */
-function sameSource(a: SourceRow, b: SourceRow): boolean {
+type SourceKey = Pick<SourceRow, 'source' | 'url'>;
+function sameSource(a: SourceKey, b: SourceKey): boolean {
   return a.source === b.source && (a.url === undefined || b.url === undefined || a.url === b.url);
 }
 
@@ -76,80 +60,62 @@ function upsertPort(rows: PortRow[], row: PortRow): PortRow[] {
   return copy;
 }
 
-const SOURCE_OUTCOMES = new Set(['found', 'none', 'error']);
-
-/** Applies one engine progress event. Unknown events leave the rows as they are. */
-export function applyCheckEvent(rows: CheckRows, event: EngineEvent, now: number): CheckRows {
-  const data = payload(event);
-  const source = text(data.source) as SourceName | undefined;
-  const host = text(data.host);
-  const port = num(data.port);
+/** Applies one engine progress event. Events that change no row leave the rows as they are. */
+export function applyCheckEvent(rows: CheckRows, event: ProgressEvent, now: number): CheckRows {
   switch (event.type) {
     case 'source-start':
-      if (!source) return rows;
       return {
         ...rows,
         sources: upsertSource(rows.sources, {
-          source,
+          source: event.source,
           status: 'running',
           startedAt: now,
-          ...(text(data.url) ? { url: text(data.url) } : {}),
+          url: event.url,
         }),
       };
     case 'source-done': {
-      if (!source) return rows;
-      const outcome = text(data.outcome) ?? 'none';
-      const status = (SOURCE_OUTCOMES.has(outcome) ? outcome : 'none') as SourceRow['status'];
-      const url = text(data.url);
-      const existing = rows.sources.find((r) => sameSource(r, { source, url } as SourceRow));
+      const { report } = event;
+      const existing = rows.sources.find((r) => sameSource(r, report));
       return {
         ...rows,
         sources: upsertSource(rows.sources, {
-          source,
-          status,
+          source: report.source,
+          status: report.outcome,
           startedAt: existing?.startedAt ?? now,
-          ms: num(data.ms) ?? now - (existing?.startedAt ?? now),
-          ...(text(data.url) ? { url: text(data.url) } : {}),
-          ...(typeof data.trusted === 'boolean' ? { trusted: data.trusted } : {}),
-          ...(text(data.error) ? { error: text(data.error) } : {}),
+          ms: report.ms,
+          url: report.url,
+          trusted: report.trusted,
+          ...(report.error ? { error: report.error } : {}),
         }),
       };
     }
-    case 'resolved': {
-      if (!host) return rows;
-      const addresses = Array.isArray(data.addresses)
-        ? data.addresses.filter((a): a is string => typeof a === 'string')
-        : [];
-      return { ...rows, resolved: { ...rows.resolved, [host]: addresses } };
-    }
+    case 'resolved':
+      return { ...rows, resolved: { ...rows.resolved, [event.host]: event.addresses } };
     case 'port-start':
-      if (!host || port === undefined) return rows;
       return {
         ...rows,
         ports: upsertPort(rows.ports, {
-          host,
-          port,
+          host: event.host,
+          port: event.port,
           status: 'running',
           startedAt: now,
-          ...(text(data.protocol) ? { protocol: text(data.protocol) as Protocol } : {}),
-          ...(text(data.security) ? { security: text(data.security) as Security } : {}),
+          protocol: event.protocol,
         }),
       };
-    case 'port':
-    case 'port-done': {
-      if (!host || port === undefined) return rows;
-      const existing = rows.ports.find((r) => r.host === host && r.port === port);
+    case 'port': {
+      const { host, result } = event;
+      const existing = rows.ports.find((r) => r.host === host && r.port === result.port);
       return {
         ...rows,
         ports: upsertPort(rows.ports, {
           host,
-          port,
-          status: (text(data.status) as PortStatus | undefined) ?? 'closed',
+          port: result.port,
+          status: result.status,
           startedAt: existing?.startedAt ?? now,
-          ms: num(data.ms) ?? now - (existing?.startedAt ?? now),
-          ...(text(data.protocol) ? { protocol: text(data.protocol) as Protocol } : {}),
-          ...(text(data.security) ? { security: text(data.security) as Security } : {}),
-          ...(text(data.error) ? { error: text(data.error) } : {}),
+          ms: result.ms,
+          protocol: result.protocol,
+          security: result.security,
+          ...(result.error ? { error: result.error } : {}),
         }),
       };
     }

@@ -4,10 +4,10 @@
  * arrives for an operation that is no longer current (cancelled, restarted) is ignored.
  */
 import type { MailSetupApi } from '../../../shared/ipc.ts';
+import type { CheckReport, ProgressEvent } from '../../../shared/reports.ts';
 import type { SliceCreator } from './app-state.ts';
 import { applyCheckEvent, EMPTY_ROWS, rowsFromReport, type CheckRows } from './check-progress.ts';
 import { newOperationId } from './operation-id.ts';
-import { asCheckReport, type CheckReport } from './report-types.ts';
 
 export type CheckKey = 'check' | 'deskCheck';
 
@@ -27,7 +27,7 @@ export interface DiscoverySlice {
   deskCheck: CheckState;
   startCheck(which: CheckKey, address: string, helpdesk: boolean): Promise<void>;
   cancelCheck(which: CheckKey): void;
-  onCheckEvent(which: CheckKey, event: { type: string } & Record<string, unknown>): void;
+  onCheckEvent(which: CheckKey, event: ProgressEvent): void;
   resetCheck(which: CheckKey): void;
 }
 
@@ -76,10 +76,8 @@ export function createDiscoverySlice(api: MailSetupApi): SliceCreator<DiscoveryS
         } catch (error) {
           result = { ok: false, code: 'ipc-failed', detail: String(error) };
         }
-        const report = result.ok ? asCheckReport(result.value) : null;
-        if (!report) {
-          const code = result.ok ? 'bad-response' : result.code;
-          const detail = result.ok ? null : (result.detail ?? null);
+        if (!result.ok) {
+          const { code, detail = null } = result;
           if (
             patch(which, operationId, { status: 'error', errorCode: code, errorDetail: detail })
           ) {
@@ -88,6 +86,7 @@ export function createDiscoverySlice(api: MailSetupApi): SliceCreator<DiscoveryS
           }
           return;
         }
+        const report = result.value;
         const rows = rowsFromReport(get()[which], report, Date.now());
         if (!patch(which, operationId, { ...rows, status: 'done', report })) return;
         if (which === 'check') get().applyRecommended(report);

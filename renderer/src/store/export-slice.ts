@@ -8,7 +8,7 @@ import type { AccountSettings } from '../../../shared/model.ts';
 import { guidanceFor } from '../../../shared/providers/guidance.ts';
 import type { AppState, SliceCreator } from './app-state.ts';
 import { providerOf } from './provider.ts';
-import type { CheckReport, VerifyReport } from './report-types.ts';
+import type { CheckReport, VerificationReport } from '../../../shared/reports.ts';
 
 export const CLIENT_FORMATS = ['thunderbird', 'outlook', 'apple', 'sheet'] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
@@ -16,7 +16,7 @@ export type ClientFormat = (typeof CLIENT_FORMATS)[number];
 /** What the report and the sheet may say besides the settings. */
 export interface ExportExtras {
   check?: CheckReport;
-  verification?: VerifyReport;
+  verification?: VerificationReport;
   guidance?: readonly GuidanceInput[];
 }
 

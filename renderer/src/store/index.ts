@@ -1,13 +1,14 @@
 /**
  * The renderer's one store, built from its slices (wizard, discovery, settings, verify, export).
  * It is created per API instance - the preload's `window.mailSetup` in the app, a fake in tests -
- * and listens to the operation event channel, routing each event to the operation it belongs to.
+ * whose engine answers and events it checks once (`checked-api.ts`), and listens to the operation event channel, routing each event to the operation it belongs to.
  * Nothing is persisted: the password lives only in memory, for as long as the window is open.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MailSetupApi, OperationEvent } from '../../../shared/ipc.ts';
 import type { Language } from '../../../shared/i18n/index.ts';
 import type { AppState } from './app-state.ts';
+import { checkedApi } from './checked-api.ts';
 import { createWizardSlice } from './wizard-slice.ts';
 import { createDiscoverySlice } from './discovery-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
@@ -23,7 +24,8 @@ export interface StoreOptions {
   language: Language;
 }
 
-export function createAppStore({ api, exporter, language }: StoreOptions): AppStore {
+export function createAppStore({ api: bridge, exporter, language }: StoreOptions): AppStore {
+  const api = checkedApi(bridge);
   const store = createStore<AppState>()((...args) => ({
     ...createWizardSlice(language)(...args),
     ...createDiscoverySlice(api)(...args),

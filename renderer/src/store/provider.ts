@@ -5,10 +5,9 @@ import {
   type Provider,
 } from '../../../shared/providers/index.ts';
 import type { AppState } from './app-state.ts';
-import { providerIdOf } from './report-types.ts';
 
 export function providerOf(state: AppState): Provider | null {
-  const id = providerIdOf(state.check.report);
+  const id = state.check.report?.provider;
   const byId = id ? findProviderById(id) : undefined;
   if (byId) return byId;
   return state.parsed ? (findProviderByDomain(state.parsed.domain) ?? null) : null;

@@ -4,8 +4,10 @@
  * sending a password there needs the person's explicit consent (plaintext, or a certificate that
  * fails validation - DESIGN.md security policy).
  */
+import { certificateAccepted, certificateVerdict } from '../../../shared/certificate.ts';
+import { CERTIFICATE_FINDINGS } from '../../../shared/codes.ts';
 import type { Candidate, Endpoint, Finding, Security } from '../../../shared/model.ts';
-import type { CheckReport } from './report-types.ts';
+import type { CheckReport } from '../../../shared/reports.ts';
 
 export type SecurityBadge = 'encrypted' | 'starttls' | 'unencrypted';
 
@@ -14,24 +16,6 @@ export function badgeOf(security: Security): SecurityBadge {
   if (security === 'starttls') return 'starttls';
   return 'unencrypted';
 }
-
-/** Certificate finding codes that mean "the password would go to a server we cannot verify". */
-const CERT_CODES = new Set([
-  'cert-expired',
-  'cert-not-yet-valid',
-  'cert-hostname-mismatch',
-  'cert-untrusted',
-  'cert-self-signed',
-]);
-
-/** Node's verification error codes, as the probe reports them, mapped to finding codes. */
-const TLS_ERROR_CODES: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'cert-expired',
-  CERT_NOT_YET_VALID: 'cert-not-yet-valid',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'cert-self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'cert-self-signed',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'cert-hostname-mismatch',
-};
 
 function sameHost(a: string | undefined, b: string): boolean {
   return (a ?? '').toLowerCase() === b.toLowerCase();
@@ -50,15 +34,14 @@ export function findingsFor(endpoint: Endpoint, report: CheckReport | null): Fin
 /** The certificate problem of this endpoint, as a finding code, or null when there is none known. */
 export function certificateProblem(endpoint: Endpoint, report: CheckReport | null): string | null {
   if (endpoint.security === 'plain') return null;
-  const finding = findingsFor(endpoint, report).find((f) => CERT_CODES.has(f.code));
+  const finding = findingsFor(endpoint, report).find((f) => CERTIFICATE_FINDINGS.has(f.code));
   if (finding) return finding.code;
   const probe = report?.probes.find((p) => sameHost(p.host, endpoint.host));
   const port = probe?.ports.find(
     (p) => p.port === endpoint.port && p.security === endpoint.security,
   );
-  if (!port?.tls || (port.tls.trusted && port.tls.hostnameMatch)) return null;
-  if (!port.tls.hostnameMatch) return 'cert-hostname-mismatch';
-  return TLS_ERROR_CODES[port.tls.error ?? ''] ?? 'cert-untrusted';
+  if (!port?.tls || certificateAccepted(port.tls)) return null;
+  return `cert-${certificateVerdict(port.tls) ?? 'untrusted'}`;
 }
 
 /** The discovered candidate this endpoint was taken from, if any (same host, port, security). */
@@ -91,9 +74,6 @@ export function consentReason(
 export function needsConsent(endpoint: Endpoint, report: CheckReport | null): boolean {
   return consentReason(endpoint, report) !== null;
 }
-
-/** Login failures a per-host consent can lift (the engine refused plaintext or the certificate). */
-export const CONSENT_LIFTS: ReadonlySet<string> = new Set(['insecure-refused', 'cert-invalid']);
 
 /** The SHA-256 of the certificate the check's probe saw on this endpoint (host, port, security). */
 export function probedFingerprint(endpoint: Endpoint, report: CheckReport | null): string | null {

@@ -10,7 +10,7 @@ import {
   type Security,
 } from '../../../shared/model.ts';
 import type { SliceCreator } from './app-state.ts';
-import type { CheckReport } from './report-types.ts';
+import type { CheckReport } from '../../../shared/reports.ts';
 
 export type Side = 'incoming' | 'outgoing';
 

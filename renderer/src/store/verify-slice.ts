@@ -4,15 +4,11 @@
  * person asks for it and the login worked.
  */
 import type { MailSetupApi } from '../../../shared/ipc.ts';
+import type { LoginResult, VerifyAnswer } from '../../../shared/reports.ts';
 import type { SliceCreator } from './app-state.ts';
 import { newOperationId } from './operation-id.ts';
-import {
-  asVerifyReport,
-  providerIdOf,
-  type LoginResult,
-  type VerifyReport,
-} from './report-types.ts';
-import { CONSENT_LIFTS, consentHost, insecureHosts } from './security.ts';
+import { CONSENT_LIFTS } from '../../../shared/codes.ts';
+import { consentHost, insecureHosts } from './security.ts';
 import type { Side } from './settings-slice.ts';
 
 export interface LoginRow {
@@ -25,7 +21,7 @@ export interface VerifyState {
   operationId: string | null;
   incoming: LoginRow;
   outgoing: LoginRow;
-  report: VerifyReport | null;
+  report: VerifyAnswer | null;
   errorCode: string | null;
   errorDetail: string | null;
 }
@@ -181,7 +177,7 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           },
         });
         get().announce('wizard:announce.verify-started');
-        const providerId = providerIdOf(state.check.report);
+        const providerId = state.check.report?.provider;
         const allowInsecure = insecureHosts(
           [incoming, outgoing],
           state.check.report,
@@ -204,21 +200,21 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
           result = { ok: false, code: 'ipc-failed', detail: String(error) };
         }
         if (get().verify.operationId !== operationId) return;
-        const report = result.ok ? asVerifyReport(result.value) : null;
-        if (!report) {
+        if (!result.ok) {
           set({
             verify: {
               ...get().verify,
               status: 'error',
               incoming: WAITING,
               outgoing: WAITING,
-              errorCode: result.ok ? 'bad-response' : result.code,
-              errorDetail: result.ok ? null : (result.detail ?? null),
+              errorCode: result.code,
+              errorDetail: result.detail ?? null,
             },
           });
           get().announce('wizard:announce.verify-failed');
           return;
         }
+        const report = result.value;
         set({
           verify: {
             ...get().verify,

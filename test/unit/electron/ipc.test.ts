@@ -209,12 +209,12 @@ describe('IPC operations', () => {
   function blockingCheck(started: (context: HandlerContext) => void): Partial<Handlers> {
     return {
       'check:run': async (_request, context) => {
-        context.emit({ type: 'source-started', source: 'autoconfig' });
+        context.emit({ type: 'source-started', source: 'autoconfig' } as never);
         started(context);
         await new Promise<void>((resolve) => {
           context.signal.addEventListener('abort', () => resolve(), { once: true });
         });
-        return { ok: true, value: { partial: true } };
+        return { ok: true, value: { partial: true } as never };
       },
     };
   }
@@ -295,8 +295,8 @@ describe('IPC operations', () => {
       asIpcMain(),
       recordingHandlers([], {
         'probe:run': async (_request, c) => {
-          c.emit({ type: 'port', bad: () => 1 });
-          c.emit({ type: 'port', good: true });
+          c.emit({ type: 'port', bad: () => 1 } as never);
+          c.emit({ type: 'port', good: true } as never);
           return {
             ok: true,
             value: { host: 'a.example', addresses: [], ports: [], findings: [], ms: 1 },
@@ -349,7 +349,7 @@ describe('IPC operations', () => {
     const { context, running } = await startBlockingCheck('op-9', sender, operations);
     sender.destroy();
     expect(context.signal.aborted).toBe(true);
-    context.emit({ type: 'late' });
+    context.emit({ type: 'late' } as never);
     expect(sender.sent).toHaveLength(1);
     await running;
     expect(operations.size).toBe(0);

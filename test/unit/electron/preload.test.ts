@@ -43,7 +43,10 @@ describe('preload', () => {
   it('hands operation listeners the event data only, never the IPC event, and unsubscribes', () => {
     const received: unknown[][] = [];
     const unsubscribe = api.onOperationEvent((...args: unknown[]) => received.push(args));
-    const message: OperationEvent = { operationId: 'op', event: { type: 'probe-port' } };
+    const message = {
+      operationId: 'op',
+      event: { type: 'probe-port' },
+    } as unknown as OperationEvent;
     const ipcEvent = { sender: { secret: 'the IpcRenderer itself' } };
     ipcRenderer.emit(EVENT_CHANNEL, ipcEvent, message);
     expect(received).toEqual([[message]]);

@@ -141,6 +141,8 @@ describe('ticket report (report.txt, report.json)', () => {
           ok: false,
           reason: 'wrong-credentials',
           serverText: `535 5.7.8 bad password ${PASSWORD}\r\nX-Injected: 1`,
+          attempts: 1,
+          ms: 95,
         },
       },
     });

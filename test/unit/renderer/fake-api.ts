@@ -4,8 +4,20 @@
  * contract, so a contract change breaks these tests instead of silently passing.
  */
 import type { MailSetupApi, OperationEvent, Result } from '../../../shared/ipc.ts';
-import type { Candidate, Endpoint, ProbeReport } from '../../../shared/model.ts';
-import type { CheckReport, VerifyReport } from '../../../renderer/src/store/report-types.ts';
+import type {
+  Candidate,
+  Endpoint,
+  ProbeReport,
+  SourceName,
+  SourceReport,
+} from '../../../shared/model.ts';
+import type {
+  CheckReport,
+  LoginResult,
+  ProgressEvent,
+  Recommendation,
+  VerifyAnswer,
+} from '../../../shared/reports.ts';
 
 type Method = Exclude<keyof MailSetupApi, 'onOperationEvent'>;
 type Answer = Result<unknown> | Promise<Result<unknown>>;
@@ -125,7 +137,30 @@ export function probe(
   };
 }
 
-export function checkReport(overrides: Partial<CheckReport> = {}): CheckReport {
+/** A recommendation as tests write it: plain endpoints stand for candidates from autoconfig. */
+interface RecommendationInput {
+  incoming: Endpoint | Candidate | null;
+  outgoing: Endpoint | Candidate | null;
+  username?: string | null;
+}
+
+function asCandidate(e: Endpoint | Candidate | null): Candidate | null {
+  if (!e) return null;
+  return 'source' in e ? e : candidate(e);
+}
+
+function recommendation(input: RecommendationInput): Recommendation {
+  return {
+    incoming: asCandidate(input.incoming),
+    outgoing: asCandidate(input.outgoing),
+    username: input.username ?? null,
+  };
+}
+
+export function checkReport(
+  overrides: Partial<Omit<CheckReport, 'recommended'>> & { recommended?: RecommendationInput } = {},
+): CheckReport {
+  const { recommended, ...rest } = overrides;
   const incoming = endpoint('imap', 'mail.example.test', 993, 'tls');
   const outgoing = endpoint('smtp', 'mail.example.test', 465, 'tls');
   return {
@@ -149,17 +184,60 @@ export function checkReport(overrides: Partial<CheckReport> = {}): CheckReport {
       ]),
     ],
     findings: [],
-    recommended: { incoming, outgoing, username: 'anna@example.test' },
-    ...overrides,
+    recommended: recommendation({ incoming, outgoing, username: 'anna@example.test' }),
+    ...rest,
+    ...(recommended ? { recommended: recommendation(recommended) } : {}),
   };
 }
 
-export function verifyReport(overrides: Partial<VerifyReport> = {}): VerifyReport {
+type LoginFailure = Extract<LoginResult, { ok: false }>;
+/** A login result as tests write it: a failure may leave out its attempt count (one attempt). */
+type LoginInput =
+  Extract<LoginResult, { ok: true }> | (Omit<LoginFailure, 'attempts'> & { attempts?: number });
+type VerifyInput = Omit<Partial<VerifyAnswer>, 'incoming' | 'outgoing'> & {
+  incoming?: LoginInput;
+  outgoing?: LoginInput;
+};
+
+function login(input: LoginInput): LoginResult {
+  return input.ok ? input : { attempts: 1, ...input };
+}
+
+export function verifyReport(overrides: VerifyInput = {}): VerifyAnswer {
+  const { incoming, outgoing, ...rest } = overrides;
   return {
     incoming: { ok: true, username: 'anna@example.test', ms: 30 },
     outgoing: { ok: true, username: 'anna@example.test', ms: 40 },
-    ...overrides,
+    guidance: [],
+    ...rest,
+    ...(incoming ? { incoming: login(incoming) } : {}),
+    ...(outgoing ? { outgoing: login(outgoing) } : {}),
   };
+}
+
+// ---------- progress events, as the engine sends them ----------
+
+const SOURCE_URL = 'https://autoconfig.example.test/';
+
+export function sourceStart(source: SourceName, url = SOURCE_URL): ProgressEvent {
+  return { type: 'source-start', source, url };
+}
+
+export function sourceDone(
+  source: SourceName,
+  outcome: SourceReport['outcome'],
+  ms: number,
+  url = SOURCE_URL,
+): ProgressEvent {
+  return { type: 'source-done', report: { source, url, outcome, trusted: true, ms } };
+}
+
+export function portStart(
+  host: string,
+  port: number,
+  protocol: Endpoint['protocol'] = 'imap',
+): ProgressEvent {
+  return { type: 'port-start', host, port, protocol };
 }
 
 /** Lets pending promise callbacks run. */

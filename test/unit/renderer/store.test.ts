@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../renderer/src/store/index.ts';
 import type { Exporter } from '../../../renderer/src/store/export-slice.ts';
 import { canEnter } from '../../../renderer/src/store/steps.ts';
-import { checkReport, createFakeApi, endpoint, flush, verifyReport } from './fake-api.ts';
+import {
+  checkReport,
+  createFakeApi,
+  endpoint,
+  flush,
+  portStart,
+  sourceDone,
+  sourceStart,
+  verifyReport,
+} from './fake-api.ts';
 
 const exporter: Exporter = (settings, format) => ({
   files: [
@@ -63,16 +72,16 @@ describe('wizard store: the step machine', () => {
     s().setAddress('anna@example.test');
     s().submitAddress();
     const operationId = String(fake.callsOf('runCheck')[0]?.operationId);
-    fake.emit({ operationId, event: { type: 'source-start', source: 'autoconfig' } });
-    fake.emit({ operationId, event: { type: 'port-start', host: 'mail.example.test', port: 993 } });
-    fake.emit({ operationId: 'someone-else', event: { type: 'source-start', source: 'guess' } });
+    fake.emit({ operationId, event: sourceStart('autoconfig') });
+    fake.emit({ operationId, event: portStart('mail.example.test', 993) });
+    fake.emit({ operationId: 'someone-else', event: sourceStart('guess') });
     expect(s().check.sources.map((r) => [r.source, r.status])).toEqual([['autoconfig', 'running']]);
     expect(s().check.ports).toMatchObject([
       { host: 'mail.example.test', port: 993, status: 'running' },
     ]);
     fake.emit({
       operationId,
-      event: { type: 'source-done', source: 'autoconfig', outcome: 'found', ms: 120 },
+      event: sourceDone('autoconfig', 'found', 120),
     });
     expect(s().check.sources[0]).toMatchObject({ status: 'found', ms: 120 });
   });

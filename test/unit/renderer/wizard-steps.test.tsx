@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkReport, endpoint, flush, verifyReport } from './fake-api.ts';
+import {
+  checkReport,
+  endpoint,
+  flush,
+  portStart,
+  sourceDone,
+  sourceStart,
+  verifyReport,
+} from './fake-api.ts';
 import { click, reachPasswordStep, renderApp, submitAddress } from './render-app.tsx';
 
 afterEach(cleanup);
@@ -39,19 +47,16 @@ describe('discovery step', () => {
     await submitAddress();
     const operationId = String(fake.callsOf('runCheck')[0]?.operationId);
     act(() => {
-      fake.emit({ operationId, event: { type: 'source-start', source: 'autoconfig' } });
-      fake.emit({ operationId, event: { type: 'source-start', source: 'srv' } });
-      fake.emit({
-        operationId,
-        event: { type: 'port-start', host: 'mail.example.test', port: 993 },
-      });
+      fake.emit({ operationId, event: sourceStart('autoconfig') });
+      fake.emit({ operationId, event: sourceStart('srv') });
+      fake.emit({ operationId, event: portStart('mail.example.test', 993) });
     });
     const sources = screen.getByTestId('source-table');
     expect(within(sources).getAllByText('Checking…')).toHaveLength(2);
     act(() => {
       fake.emit({
         operationId,
-        event: { type: 'source-done', source: 'srv', outcome: 'none', ms: 5000 },
+        event: sourceDone('srv', 'none', 5000),
       });
     });
     expect(within(sources).getByText('Nothing here')).toBeTruthy();
