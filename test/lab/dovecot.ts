@@ -7,7 +7,7 @@ import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CertFiles, LabCerts } from './certs.ts';
 import { spawnServer, type ServerCheck } from './processes.ts';
-import { APP_PASSWORD_REASON, LAB_HOSTS, LAB_USERS } from './topology.ts';
+import { APP_PASSWORD_REASON, LAB_CUSTOMERS, LAB_HOSTS, LAB_USERS } from './topology.ts';
 
 /** The TLS mail hosts and which certificate each presents. */
 export function tlsHosts(certs: LabCerts): Array<{ address: string; files: CertFiles }> {
@@ -40,6 +40,7 @@ function passwdFile(): string {
     // fields are split at spaces, so the reason comes in through an environment variable.
     line(LAB_USERS.carol.username, LAB_USERS.carol.password, `nologin reason=%{env:${REASON_ENV}}`),
     line(LAB_USERS.dave.username, LAB_USERS.dave.password),
+    ...Object.values(LAB_CUSTOMERS).map((user) => line(user.username, user.password)),
     '',
   ].join('\n');
 }
@@ -83,6 +84,8 @@ last_valid_uid = ${MAIL_UID}
 mail_location = maildir:${dir}/mail/%u
 auth_mechanisms = plain login
 auth_username_format = %u
+# Dovecot's default set plus '%': Runbox own-domain users log in as local%domain.
+auth_username_chars = abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567890.-_@%
 auth_failure_delay = 0
 login_greeting = Mail lab ready.
 ssl = yes
