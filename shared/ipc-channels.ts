@@ -24,6 +24,10 @@ export const METHODS = {
   deleteSecret: 'secret:delete',
   openHelp: 'shell:open-help',
   writeClipboard: 'clipboard:write',
+  listThunderbirdProfiles: 'finish:thunderbird-profiles',
+  addToThunderbird: 'finish:thunderbird-add',
+  importIntoOutlook: 'finish:outlook-import',
+  openInAppleMail: 'finish:apple-open',
 } as const satisfies Record<string, Channel>;
 
 /** The one event channel main → renderer. */

@@ -10,6 +10,12 @@
  */
 import { z } from 'zod';
 import type { AccountSettings, Endpoint, ProbeReport, Protocol, Security } from './model.ts';
+import type {
+  AppleOpen,
+  OutlookImport,
+  ThunderbirdAddition,
+  ThunderbirdProfiles,
+} from './finish.ts';
 import type { CheckReport, ProgressEvent, VerifyAnswer } from './reports.ts';
 import type { METHODS } from './ipc-channels.ts';
 
@@ -53,6 +59,14 @@ export const accountSettingsSchema = z.object({
   outgoing: endpointSchema,
   password: text(1024).optional(),
 }) satisfies z.ZodType<AccountSettings>;
+
+/**
+ * The settings a `finish:*` channel puts into a mail program: as proven by the login test. A
+ * password is never part of it (zod drops the key): mail programs ask for it themselves.
+ */
+const finishSettingsSchema = accountSettingsSchema.omit({ password: true });
+/** Other endpoints known to work (implicit-TLS fallbacks for formats without STARTTLS). */
+const alternativesSchema = z.array(endpointSchema).max(16);
 
 export const exportFormatSchema = z.enum(['thunderbird', 'outlook', 'apple', 'sheet', 'report']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
@@ -114,6 +128,27 @@ export const requestSchemas = {
   'secret:delete': z.object({ account: text(320) }),
   'shell:open-help': z.object({ url: text(2048).url() }),
   'clipboard:write': z.object({ text: z.string().max(1024 * 1024) }),
+  /** The Thunderbird profiles on this computer, default first. */
+  'finish:thunderbird-profiles': z.object({}),
+  /**
+   * Adds the account to a Thunderbird profile (`profilePath` from `finish:thunderbird-profiles`;
+   * the default profile when absent). Idempotent: the same account twice changes nothing.
+   */
+  'finish:thunderbird-add': z.object({
+    settings: finishSettingsSchema,
+    profilePath: text(4096).optional(),
+  }),
+  /** Classic Outlook for Windows: writes the PRF (made in main) and runs `outlook.exe /importprf`. */
+  'finish:outlook-import': z.object({
+    settings: finishSettingsSchema,
+    alternatives: alternativesSchema.optional(),
+    providerId: text(64).optional(),
+  }),
+  /** macOS: writes the .mobileconfig (made in main, no password) and opens it with the system. */
+  'finish:apple-open': z.object({
+    settings: finishSettingsSchema,
+    alternatives: alternativesSchema.optional(),
+  }),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -121,7 +156,8 @@ export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
 
 /**
  * Every response is a result value. `code` is stable: the IPC layer's own codes (`IPC_ERRORS`) have
- * their sentences in the `ipc` i18n namespace; engine codes keep their own namespaces.
+ * their sentences in the `ipc` i18n namespace; engine codes keep their own namespaces (the
+ * `finish:*` channels' codes are `FINISH_CODES`, namespace `finish`, keys `codes.<code>`).
  */
 export type Result<T> = { ok: true; value: T } | { ok: false; code: string; detail?: string };
 
@@ -170,6 +206,10 @@ export interface ResponseMap {
   'secret:delete': boolean;
   'shell:open-help': true;
   'clipboard:write': true;
+  'finish:thunderbird-profiles': ThunderbirdProfiles;
+  'finish:thunderbird-add': ThunderbirdAddition;
+  'finish:outlook-import': OutlookImport;
+  'finish:apple-open': AppleOpen;
 }
 
 export { METHODS, EVENT_CHANNEL, API_KEY } from './ipc-channels.ts';

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   discover: () => import('./commands/discover.ts'),
   check: () => import('./commands/check.ts'),
   export: () => import('./commands/export.ts'),
+  add: () => import('./commands/add.ts'),
 };
 
 /**

@@ -15,6 +15,7 @@ ${INDENT}[--save-password]] [--export DIR [--format LIST] [--force] [--include-p
 ${INDENT}[--dns IP[:PORT]] [--ca FILE]... [--ispdb URL] [--offline] [--timeout MS] [--json]`,
   export: `  mailsetup export --settings FILE.json --out DIR [--format LIST] [--force]
 ${INDENT}[--include-password --password-stdin] [--lang en|de]`,
+  add: `  mailsetup add thunderbird --settings FILE.json [--profile DIR] [--json]`,
 };
 
 /** One line per option: its name (as written in a synopsis) and what it does. */
@@ -32,7 +33,8 @@ const OPTIONS: Array<[string, string]> = [
   ['--from ADDRESS', 'check that the SMTP server lets you send as this address'],
   ['--save-password', 'store the password in the system keychain after a working login'],
   ['--export DIR', 'write client profiles into this folder'],
-  ['--settings FILE.json', 'the settings to export (check --json output, or written by hand)'],
+  ['--settings FILE.json', 'the account settings (check --json output, or written by hand)'],
+  ['--profile DIR', "the Thunderbird profile folder (default: Thunderbird's default profile)"],
   ['--out DIR', 'write the files into this folder'],
   ['--format LIST', 'which files to write (see below)'],
   ['--include-password', 'write the password into the exported files (the default leaves it out)'],
@@ -59,6 +61,10 @@ const EXIT_CODES: Record<string, string> = {
     'Exit codes: 0 done, 1 errors found, nothing to recommend or a failed login, 2 bad usage or\naddress, 3 could not run.',
   export:
     'Exit codes: 0 written, 2 bad usage, a bad settings file or a file that exists already,\n3 could not write.',
+  add:
+    'Exit codes: 0 added or already there, 1 not added: close Thunderbird (or remove a user.js\n' +
+    'that sets the account lists) and run again, 2 bad usage, settings file or profile folder,\n' +
+    '3 could not run (no profile found, prefs.js unreadable, writing failed).',
 };
 
 function optionLines(synopsis: string): string {

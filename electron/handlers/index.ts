@@ -7,6 +7,7 @@ import { appHandlers, type AppDeps } from './app.ts';
 import { clipboardHandlers } from './clipboard.ts';
 import { engineHandlers } from './engine.ts';
 import { exportHandlers } from './export.ts';
+import { finishHandlers } from './finish.ts';
 import { secretHandlers } from './secret.ts';
 import { sheetHandlers } from './sheet.ts';
 import { shellHandlers } from './shell.ts';
@@ -29,5 +30,6 @@ export function createHandlers(deps: MainDeps): Handlers {
     ...secretHandlers(deps.secrets),
     ...shellHandlers(deps.openExternal),
     ...clipboardHandlers(),
+    ...finishHandlers(deps),
   };
 }

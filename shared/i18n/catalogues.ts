@@ -26,6 +26,8 @@ import enDiscovery from './en/discovery.json';
 import deDiscovery from './de/discovery.json';
 import enAccount from './en/account.json';
 import deAccount from './de/account.json';
+import enFinish from './en/finish.json';
+import deFinish from './de/finish.json';
 
 export const catalogues = {
   en: {
@@ -41,6 +43,7 @@ export const catalogues = {
     address: enAddress,
     discovery: enDiscovery,
     account: enAccount,
+    finish: enFinish,
   },
   de: {
     common: deCommon,
@@ -55,5 +58,6 @@ export const catalogues = {
     address: deAddress,
     discovery: deDiscovery,
     account: deAccount,
+    finish: deFinish,
   },
 } as const;

@@ -174,6 +174,18 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
       record.clipboard.push(text);
       return { ok: true, value: true };
     },
+    async listThunderbirdProfiles() {
+      return fail('not-available');
+    },
+    async addToThunderbird() {
+      return fail('not-available');
+    },
+    async importIntoOutlook() {
+      return fail('not-available');
+    },
+    async openInAppleMail() {
+      return fail('not-available');
+    },
   };
 
   /** Validates like main's IPC layer, then runs the method; a throw becomes `internal-error`. */

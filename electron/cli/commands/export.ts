@@ -3,10 +3,9 @@
  *  [--include-password --password-stdin] [--lang en|de]`: client profiles from a settings file
  * (the `recommended` part of `check --json`, the whole `check --json` output, or written by hand).
  */
-import { readFile } from 'node:fs/promises';
-import { validateSettings } from '../../../shared/export/index.ts';
 import { LANGUAGES, type Language } from '../../../shared/i18n/index.ts';
 import { parseCommandArgs } from '../args.ts';
+import { readSettingsFile } from '../settings-file.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
 import {
   exportText,
@@ -16,8 +15,6 @@ import {
   readPasswordFromStdin,
 } from '../export-step.ts';
 import { createTranslate, languageFromEnv } from '../translate.ts';
-
-const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export const EXPORT_COMMAND_OPTIONS = {
   settings: { type: 'string' },
@@ -44,39 +41,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(t('export:cli.passwordNeedsStdin'));
   }
 
-  const path = values.settings;
-  let text: string;
-  try {
-    const buffer = await readFile(path);
-    if (buffer.length > MAX_SETTINGS_BYTES)
-      throw new Error(`larger than ${MAX_SETTINGS_BYTES} bytes`);
-    text = buffer.toString('utf8');
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(
-      `mailsetup export: ${t('export:settingsErrors.unreadable', { path, detail })}\n`,
-    );
-    return EXIT.usage;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`mailsetup export: ${t('export:settingsErrors.not-json', { path, detail })}\n`);
-    return EXIT.usage;
-  }
-  const result = validateSettings(json);
-  if (!result.ok) {
-    const { field, code, expected } = result.error;
-    io.stderr.write(
-      `mailsetup export: ${t(`export:settingsErrors.${code}`, { field, expected })}\n`,
-    );
+  const read = await readSettingsFile(values.settings, t);
+  if (!read.ok) {
+    io.stderr.write(`mailsetup export: ${read.message}\n`);
     return EXIT.usage;
   }
   // A password in the settings file is used only with --include-password, and then only the one
   // typed on standard input: files lying around should not carry it into a profile.
-  const settings = { ...result.settings };
+  const settings = { ...read.settings };
   delete settings.password;
   if (values['password-stdin']) {
     const password = await readPasswordFromStdin(io.stdin);

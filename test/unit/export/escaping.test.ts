@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { appleMobileconfig } from '../../../shared/export/apple-mobileconfig.ts';
 import { outlookAutodiscover } from '../../../shared/export/outlook-autodiscover.ts';
 import { settingsSheet } from '../../../shared/export/settings-sheet.ts';
-import { prefString } from '../../../shared/export/thunderbird-userjs.ts';
+import { prefString } from '../../../shared/export/thunderbird-prefs.ts';
 import { xmlSafe } from '../../../shared/export/xml.ts';
 import { JANE, translator, xmlParser } from './fixtures.ts';
 

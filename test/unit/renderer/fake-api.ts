@@ -48,6 +48,10 @@ const DEFAULTS: Record<Method, Result<unknown>> = {
   deleteSecret: { ok: true, value: true },
   openHelp: { ok: true, value: true },
   writeClipboard: { ok: true, value: true },
+  listThunderbirdProfiles: { ok: true, value: { profiles: [] } },
+  addToThunderbird: { ok: false, code: 'thunderbird-no-profile' },
+  importIntoOutlook: { ok: false, code: 'outlook-unsupported-platform' },
+  openInAppleMail: { ok: false, code: 'apple-unsupported-platform' },
 };
 
 export function createFakeApi(): FakeApi {
