@@ -32,6 +32,14 @@ export const FINDING_CODES = [
   'untrusted-source',
   'no-imap-offered',
   'private-network-refused',
+  /** A port accepted the TCP connection but never sent its greeting (or TLS handshake). */
+  'no-greeting',
+  /** Info: mail for the domain is handled by a known provider (its MX), settings trusted. */
+  'hosted-by',
+  /** Warning: mail is handled by a hoster we do not know; one consent names it. */
+  'hoster-unconfirmed',
+  /** Info: the recommended server signs in through the mail program (OAuth2), no password. */
+  'recommended-oauth2',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -50,6 +58,8 @@ export const VERIFY_REASONS = [
   'tls-error',
   'cert-invalid',
   'timeout',
+  /** Connected, then the server sent nothing in time: the server (or a firewall) is stuck. */
+  'server-silent',
   'unreachable',
   'sender-rejected',
   'oauth-only',
@@ -117,6 +127,7 @@ export const LOGIN_REFUSALS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
 /** Reasons about the network or TLS: the server's words cannot change them. */
 export const TRANSPORT_REASONS: ReadonlySet<VerifyReason> = new Set<VerifyReason>([
   'timeout',
+  'server-silent',
   'unreachable',
   'tls-error',
   'cert-invalid',

@@ -128,3 +128,21 @@ export function consentForHost(consents: readonly Consent[], host: string): Host
 export function consentSubject(consent: Consent): string {
   return consent.kind === 'source' ? consent.domain : consent.host;
 }
+
+/**
+ * What one source consent for an untrusted candidate names, the thing a person can judge: for
+ * settings that came through an unknown hoster's MX record the hoster (`Candidate.hoster`, its
+ * registrable domain: "Mail for your-domain is handled by hoster.example"), one answer for all
+ * its servers; for any other untrusted candidate its host.
+ */
+export function sourceConsentDomain(candidate: { host: string; hoster?: string }): string {
+  return normaliseHost(candidate.hoster ?? candidate.host);
+}
+
+/** The distinct domains that source consents for the untrusted candidates would name. */
+export function sourceConsentDomains(
+  candidates: ReadonlyArray<{ host: string; hoster?: string; trusted: boolean } | null>,
+): string[] {
+  const domains = candidates.flatMap((c) => (c && !c.trusted ? [sourceConsentDomain(c)] : []));
+  return [...new Set(domains)];
+}

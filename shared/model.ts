@@ -127,6 +127,15 @@ export interface ProbeReport {
   ms: number;
 }
 
+/**
+ * How a mail program logs in on a server: a password sent as is inside TLS
+ * (`password-cleartext`, autoconfig's word), a password in a challenge-response
+ * (`password-encrypted`: CRAM-MD5 and the like), or `oauth2`: the provider's own sign-in page,
+ * opened by the mail program; no password goes to the server and none can be tested here.
+ */
+export const AUTH_METHODS = ['password-cleartext', 'password-encrypted', 'oauth2'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
 /** One server setting as a mail client needs it. */
 export interface Endpoint {
   protocol: Protocol;
@@ -134,6 +143,8 @@ export interface Endpoint {
   port: number;
   security: Security;
   username: string;
+  /** How the mail program logs in; absent = `password-cleartext` (the usual password login). */
+  authMethod?: AuthMethod;
 }
 
 /**
@@ -155,6 +166,42 @@ export interface Candidate extends Endpoint {
    * never go from here to a more private network.
    */
   network?: NetworkLevel;
+  /**
+   * The hoster (its registrable domain, e.g. `hoster.example`) whose data or host names led to an
+   * untrusted candidate through the domain's MX record. One consent to that hoster covers every
+   * candidate naming it (see `HostedBy`).
+   */
+  hoster?: string;
+}
+
+/**
+ * Who handles mail for the address's domain, as its MX record says ("Mail for annas-shop.example
+ * is handled by Runbox"). Known provider: `provider` is set and the settings from built-in
+ * knowledge are trusted (the provider's own hosts; TLS with a valid certificate still required).
+ * Unknown hoster: no `provider`, settings untrusted until the person confirms, once, that
+ * `domain` is their email provider or hosting company; that one consent covers every candidate
+ * whose `hoster` is `domain`.
+ */
+export interface HostedBy {
+  /** Built-in provider id, when the MX host is a known provider's. */
+  provider?: string;
+  /** The hoster's registrable domain (the consent names it). */
+  domain: string;
+  /** The record that says so: `<domain> MX <mx host>`. */
+  via: string;
+  trusted: boolean;
+}
+
+/**
+ * A switch the person has to flip at the provider before a mail program can log in (autoconfig
+ * `<enable visiturl>`): e.g. "allow IMAP access in the web settings". The words are the
+ * catalogue's (guide `enable-imap`); the document's own instruction is kept for the report only.
+ */
+export interface EnableStep {
+  /** The page where it is done, as the document gave it (http or https). */
+  url: string;
+  /** The document's instruction (English if it has one, else the first), bounded; untrusted text. */
+  instruction?: string;
 }
 
 export interface SourceReport {

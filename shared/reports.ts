@@ -13,7 +13,9 @@ import { FINDING_CODES, VERIFY_REASONS, type VerifyReason } from './codes.ts';
 import type {
   Candidate,
   CertificateFacts,
+  EnableStep,
   Finding,
+  HostedBy,
   PortResult,
   ProbeReport,
   Protocol,
@@ -21,7 +23,7 @@ import type {
   SourceReport,
   TlsFacts,
 } from './model.ts';
-import { PORT_STATUSES } from './model.ts';
+import { AUTH_METHODS, PORT_STATUSES } from './model.ts';
 import { HEALTH_CHECKS, HEALTH_CODES, type HealthReport } from './health.ts';
 import type { Guidance } from './providers/guidance.ts';
 import type { DnsRecord } from './providers/types.ts';
@@ -37,6 +39,13 @@ export interface DiscoveryResult {
   outgoing: Candidate[];
   /** Provider id, when built-in knowledge knows the domain or its MX. */
   provider?: string;
+  /**
+   * Who handles mail for the domain, when its MX points at another domain: a known provider
+   * (trusted settings) or an unknown hoster (one consent naming `hostedBy.domain`).
+   */
+  hostedBy?: HostedBy;
+  /** Switches to flip at the provider before a mail program can log in (autoconfig `<enable>`). */
+  enable?: EnableStep[];
 }
 
 export type DiscoverEvent =
@@ -58,9 +67,16 @@ export type HostProbeEvent = ProbeEvent & { host: string };
 // ---------- check ----------
 
 export interface Recommendation {
+  /** `authMethod: 'oauth2'` = the mail program signs in on the provider's page (no password). */
   incoming: Candidate | null;
   outgoing: Candidate | null;
+  /**
+   * The username to use. After a login test it is the one the server accepted (incoming, else
+   * outgoing), and `incoming.username` / `outgoing.username` are the ones each server accepted.
+   */
   username: string | null;
+  /** Set after a login test: the username each server accepted (only the ones that worked). */
+  proven?: { incoming?: string; outgoing?: string };
 }
 
 /** What `check` (and `check:run`) answers: discovery, the probes, the ranking and the findings. */
@@ -81,7 +97,11 @@ export type ProgressEvent = DiscoverEvent | HostProbeEvent;
 // ---------- verify ----------
 
 export type LoginResult =
-  | { ok: true; username: string; ms: number }
+  /**
+   * `signIn: 'mail-program'`: an OAuth2-only server; no password was tried, the mail program
+   * signs in on the provider's page (not a failure, nothing for the person to fix).
+   */
+  | { ok: true; username: string; ms: number; signIn?: 'mail-program' }
   | {
       ok: false;
       reason: VerifyReason;
@@ -212,11 +232,26 @@ const candidateSchema = exact<Candidate>()(
     port: z.number(),
     security,
     username: z.string(),
+    authMethod: z.optional(z.enum(AUTH_METHODS)),
     auth: z.array(z.string()),
     source: sourceName,
     origin: z.optional(z.string()),
     trusted: z.boolean(),
+    hoster: z.optional(z.string()),
   }),
+);
+
+const hostedBySchema = exact<HostedBy>()(
+  z.object({
+    provider: z.optional(z.string()),
+    domain: z.string(),
+    via: z.string(),
+    trusted: z.boolean(),
+  }),
+);
+
+const enableStepSchema = exact<EnableStep>()(
+  z.object({ url: z.string(), instruction: z.optional(z.string()) }),
 );
 
 const sourceReportSchema = exact<SourceReport>()(
@@ -237,6 +272,8 @@ const discoveryShape = {
   incoming: z.array(candidateSchema),
   outgoing: z.array(candidateSchema),
   provider: z.optional(z.string()),
+  hostedBy: z.optional(hostedBySchema),
+  enable: z.optional(z.array(enableStepSchema)),
 };
 
 export const discoveryResultSchema = exact<DiscoveryResult>()(z.object(discoveryShape));
@@ -282,6 +319,9 @@ export const checkReportSchema = exact<CheckReport>()(
       incoming: z.nullable(candidateSchema),
       outgoing: z.nullable(candidateSchema),
       username: z.nullable(z.string()),
+      proven: z.optional(
+        z.object({ incoming: z.optional(z.string()), outgoing: z.optional(z.string()) }),
+      ),
     }),
     health: z.optional(healthReportSchema),
   }),
@@ -305,7 +345,12 @@ export const progressEventSchema = exact<ProgressEvent>()(
 
 export const loginResultSchema = exact<LoginResult>()(
   z.union([
-    z.object({ ok: z.literal(true), username: z.string(), ms: z.number() }),
+    z.object({
+      ok: z.literal(true),
+      username: z.string(),
+      ms: z.number(),
+      signIn: z.optional(z.literal('mail-program')),
+    }),
     z.object({
       ok: z.literal(false),
       reason: verifyReason,

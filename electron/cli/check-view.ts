@@ -56,7 +56,7 @@ export function recommendationText(t: Translate, report: CheckReport, c: Colours
 
 /** The `check --json` document. */
 export function checkJson(t: Translate, report: CheckReport): Record<string, unknown> {
-  const { incoming, outgoing, username } = report.recommended;
+  const { incoming, outgoing, username, proven } = report.recommended;
   return {
     ...discoveryJson(report),
     probes: report.probes.map((probe) => probeJson(t, probe)),
@@ -65,6 +65,7 @@ export function checkJson(t: Translate, report: CheckReport): Record<string, unk
       incoming: incoming ? candidateJson(incoming) : null,
       outgoing: outgoing ? candidateJson(outgoing) : null,
       username,
+      ...(proven ? { proven } : {}),
     },
   };
 }

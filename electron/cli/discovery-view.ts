@@ -151,8 +151,11 @@ function candidateCells(t: Translate, candidate: Candidate, c: Colours): Record<
 export function candidatesText(t: Translate, result: DiscoveryResult, c: Colours): string {
   const lines: string[] = [''];
   const candidates = [...result.incoming, ...result.outgoing];
+  const silent = result.sources.some((s) => s.source === 'guess' && s.outcome === 'error');
   if (candidates.length === 0) {
-    lines.push(c.yellow(t('discovery:cli.nothingFound', { domain: result.domain })));
+    // Servers that took the connection and then said nothing were found: say so, not "nothing".
+    const key = silent ? 'discovery:cli.reachedButSilent' : 'discovery:cli.nothingFound';
+    lines.push(c.yellow(t(key, { domain: result.domain })));
   } else {
     lines.push(c.bold(t('discovery:cli.candidates')));
     const columns = candidateColumns(t);
@@ -181,10 +184,12 @@ export function candidateJson(candidate: Candidate): object {
     port: candidate.port,
     security: candidate.security,
     username: candidate.username,
+    ...(candidate.authMethod !== undefined ? { authMethod: candidate.authMethod } : {}),
     auth: candidate.auth,
     source: candidate.source,
     ...(candidate.origin !== undefined ? { origin: candidate.origin } : {}),
     trusted: candidate.trusted,
+    ...(candidate.hoster !== undefined ? { hoster: candidate.hoster } : {}),
   };
 }
 
@@ -194,6 +199,8 @@ export function discoveryJson(result: DiscoveryResult): Record<string, unknown> 
     address: result.address,
     domain: result.domain,
     ...(result.provider ? { provider: result.provider } : {}),
+    ...(result.hostedBy ? { hostedBy: result.hostedBy } : {}),
+    ...(result.enable?.length ? { enable: result.enable } : {}),
     sources: result.sources.map((s) => ({
       source: s.source,
       url: s.url,

@@ -199,12 +199,14 @@ interface ExportArgs {
   'password-stdin'?: boolean;
 }
 
-const endpointOf = (c: Endpoint): Endpoint => ({
+/** The endpoint part of a candidate (what a mail program needs, no provenance). */
+export const endpointOf = (c: Endpoint): Endpoint => ({
   protocol: c.protocol,
   host: c.host,
   port: c.port,
   security: c.security,
   username: c.username,
+  ...(c.authMethod ? { authMethod: c.authMethod } : {}),
 });
 
 /** Provider guidance for the files: led by the first failed login's reason, if any. */

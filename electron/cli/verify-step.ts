@@ -16,6 +16,7 @@ import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
 import type { SecretResult, SecretStore } from '../engine/secrets/secret-store.ts';
 import { keychainAccount } from '../../shared/keychain.ts';
+import type { Recommendation } from '../engine/check.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
 import {
   verifyAccount,
@@ -34,7 +35,7 @@ import {
   type ConsentArgs,
 } from './consent-step.ts';
 import { discoveryOptionsFrom, type DiscoveryArgs } from './discovery-options.ts';
-import { readPasswordFromStdin } from './export-step.ts';
+import { endpointOf, readPasswordFromStdin } from './export-step.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import type { Translate } from './translate.ts';
 import { verifyText } from './verify-view.ts';
@@ -156,6 +157,34 @@ export function guidanceJson(
   }));
 }
 
+/**
+ * The recommendation after a login test: each server's username is the one it accepted, and
+ * `username` the incoming one (else the outgoing one), so every export and report that reads
+ * `recommended` says the name that worked (Runbox `local%domain`, not the address).
+ */
+export function withProvenUsernames(
+  recommended: Recommendation,
+  report: VerificationReport,
+): Recommendation {
+  const accepted = (login: LoginResult): string | undefined =>
+    login.ok && login.signIn === undefined ? login.username : undefined;
+  const incoming = accepted(report.incoming);
+  const outgoing = accepted(report.outgoing);
+  if (incoming === undefined && outgoing === undefined) return recommended;
+  return {
+    incoming:
+      recommended.incoming && incoming
+        ? { ...recommended.incoming, username: incoming }
+        : recommended.incoming,
+    outgoing:
+      recommended.outgoing && outgoing
+        ? { ...recommended.outgoing, username: outgoing }
+        : recommended.outgoing,
+    username: incoming ?? outgoing ?? recommended.username,
+    proven: { ...(incoming ? { incoming } : {}), ...(outgoing ? { outgoing } : {}) },
+  };
+}
+
 /** A failed login or sender check always names the server's words (null when it said none). */
 function withServerText(result: LoginResult | SenderResult): object {
   return result.ok ? result : { ...result, serverText: result.serverText ?? null };
@@ -257,18 +286,11 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
   const password = await sharedPassword(io, context.address.display, t);
   if (!password) throw new UsageError(t('verify:cli.emptyPassword'));
   const engine = await discoveryOptionsFrom(values, t);
-  const toEndpoint = (candidate: Endpoint): Endpoint => ({
-    protocol: candidate.protocol,
-    host: candidate.host,
-    port: candidate.port,
-    security: candidate.security,
-    username: candidate.username,
-  });
   const result = await runVerifyStep(
     {
       address: context.address,
-      incoming: toEndpoint(incoming),
-      outgoing: toEndpoint(outgoing),
+      incoming: endpointOf(incoming),
+      outgoing: endpointOf(outgoing),
       untrustedHosts: [incoming, outgoing].filter((c) => !c.trusted).map((c) => c.host),
       consents: [...given, ...asked],
       ...(context.report.provider ? { providerId: context.report.provider } : {}),
@@ -280,13 +302,14 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
     },
     t,
   );
+  context.report.recommended = withProvenUsernames(context.report.recommended, result.verification);
   context.json.verification = verificationJson(result.verification);
   context.json.guidance = result.guidance;
   if (result.keychain) context.json.keychain = result.keychain;
   context.text.push(
     `\n${context.colours.bold(t('verify:cli.heading'))}\n${verifyText(result, from, t, {
-      incoming: toEndpoint(incoming),
-      outgoing: toEndpoint(outgoing),
+      incoming: endpointOf(incoming),
+      outgoing: endpointOf(outgoing),
       probes,
     })}`,
   );

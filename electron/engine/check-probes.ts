@@ -88,7 +88,10 @@ function mostPrivate(levels: ReadonlyArray<NetworkLevel | undefined>): NetworkLe
 
 /** Remembers probe reports per host so guessing and checking share them. */
 export class ProbeCache {
-  #reports = new Map<string, { ports: Set<number>; report: Promise<ProbeReport> }>();
+  #reports = new Map<
+    string,
+    { ports: Set<number>; report: Promise<ProbeReport>; signal: AbortSignal }
+  >();
 
   /** A prober for discovery's guessing that fills this cache. */
   prober(probeOnce: HostProber): HostProber {
@@ -97,16 +100,31 @@ export class ProbeCache {
       this.#reports.set(host, {
         ports: new Set(standardPortsFor(protocols).map((t) => t.port)),
         report,
+        signal,
       });
       return report;
     };
   }
 
-  /** A finished report covering every target of the plan, if one was made. */
+  /**
+   * A report covering every target of the plan, if one was made and not cancelled (guessing is
+   * cancelled when a higher source wins; its half-done reports are not facts).
+   */
   lookup(plan: HostPlan): Promise<ProbeReport> | undefined {
     const entry = this.#reports.get(plan.host);
-    if (!entry || !plan.targets.every((target) => entry.ports.has(target.port))) return undefined;
+    if (!entry || entry.signal.aborted) return undefined;
+    if (!plan.targets.every((target) => entry.ports.has(target.port))) return undefined;
     return entry.report;
+  }
+
+  /**
+   * The reports of every host that was probed to the end and whose name resolved: what guessing
+   * reached, for the findings even when nothing usable answered (a silent server is named).
+   */
+  async reached(): Promise<ProbeReport[]> {
+    const entries = [...this.#reports.values()].filter((entry) => !entry.signal.aborted);
+    const reports = await Promise.all(entries.map((entry) => entry.report));
+    return reports.filter((report) => report.addresses.length > 0);
   }
 }
 

@@ -6,8 +6,9 @@
  */
 import type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
 import type { ParsedAddress } from '../../shared/address.ts';
-import type { Finding, ProbeReport } from '../../shared/model.ts';
+import type { Candidate, Finding, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
+import { sourceConsentDomains } from '../../shared/consent.ts';
 import {
   defaultProber,
   discoverSettings,
@@ -32,14 +33,64 @@ export type CheckOptions = DiscoverOptions &
 /** Findings that come from what discovery learnt, not from a port. */
 function discoveryFindings(result: DiscoveryResult): Finding[] {
   const provider = result.provider ? findProviderById(result.provider) : undefined;
-  if (!provider?.noImap) return [];
-  return [
-    {
+  const findings: Finding[] = [];
+  const hostedBy = result.hostedBy;
+  const hostedByProvider = hostedBy?.provider ? findProviderById(hostedBy.provider) : undefined;
+  if (hostedBy?.trusted && hostedByProvider) {
+    findings.push({
+      severity: 'info',
+      code: 'hosted-by',
+      params: { domain: result.domain, provider: hostedByProvider.name, via: hostedBy.via },
+    });
+  }
+  if (provider?.noImap) {
+    findings.push({
       severity: 'error',
       code: 'no-imap-offered',
       params: { host: provider.name, provider: provider.name },
+    });
+  }
+  return findings;
+}
+
+/** One warning per unknown hoster the recommendation relies on (one consent names it). */
+function hosterFindings(recommended: Recommendation, result: DiscoveryResult): Finding[] {
+  const hosters = sourceConsentDomains(
+    [recommended.incoming, recommended.outgoing].filter(
+      (c): c is Candidate => c !== null && c.hoster !== undefined,
+    ),
+  );
+  return hosters.map((hoster) => ({
+    severity: 'warning',
+    code: 'hoster-unconfirmed',
+    params: { domain: result.domain, hoster, via: result.hostedBy?.via ?? '' },
+  }));
+}
+
+/** An OAuth2-only recommendation is named: the mail program signs in, nothing to test here. */
+function oauth2Findings(candidate: Candidate | null, result: DiscoveryResult): Finding[] {
+  if (!candidate || candidate.authMethod !== 'oauth2') return [];
+  const provider = result.provider ? findProviderById(result.provider) : undefined;
+  return [
+    {
+      severity: 'info',
+      code: 'recommended-oauth2',
+      host: candidate.host,
+      port: candidate.port,
+      protocol: candidate.protocol,
+      params: {
+        host: candidate.host,
+        port: candidate.port,
+        provider: provider?.name ?? candidate.host,
+      },
     },
   ];
+}
+
+/** Reports of the planned hosts, then of guessed hosts that were reached but are not candidates. */
+function allProbes(planned: ProbeReport[], guessed: ProbeReport[]): ProbeReport[] {
+  const hosts = new Set(planned.map((report) => report.host));
+  return [...planned, ...guessed.filter((report) => !hosts.has(report.host))];
 }
 
 export async function* checkAddress(
@@ -67,13 +118,14 @@ export async function* checkAddress(
           ...(result.provider ? { providerId: result.provider } : {}),
         })
       : undefined;
-  const probes: ProbeReport[] = options.offline
+  const planned: ProbeReport[] = options.offline
     ? []
     : yield* probeHosts(
         planHosts(result.incoming, result.outgoing),
         { ...options, resolver },
         cache,
       );
+  const probes = allProbes(planned, await cache.reached());
 
   const incoming = rankCandidates(result.incoming, probes);
   const outgoing = rankCandidates(result.outgoing, probes);
@@ -85,8 +137,11 @@ export async function* checkAddress(
   recommended.username = recommended.incoming?.username ?? recommended.outgoing?.username ?? null;
   const findings = [
     ...discoveryFindings(result),
+    ...hosterFindings(recommended, result),
     ...recommendationFindings(recommended.incoming, probes),
     ...recommendationFindings(recommended.outgoing, probes),
+    ...oauth2Findings(recommended.incoming, result),
+    ...oauth2Findings(recommended.outgoing, result),
     ...probes.flatMap((report) => report.findings),
   ];
   const report: CheckReport = { ...result, incoming, outgoing, probes, findings, recommended };

@@ -3,6 +3,8 @@
  *
  * Order (most important first):
  * 1. the port answered with its protocol (not probed comes next, failed last);
+ *    then a server that takes a password over one that takes OAuth2 only (an OAuth2-only server
+ *    is recommended only when nothing else is, and never for a password login);
  * 2. encrypted with a valid certificate > encrypted with an invalid one >> plaintext
  *    (a valid STARTTLS server beats an implicit-TLS one whose certificate fails: only the first
  *    can receive a password without the person's consent);
@@ -53,7 +55,8 @@ function score(candidate: Candidate, facts: CandidateFacts): number[] {
   const safety = !encrypted ? 0 : facts.certificateValid === false ? 1 : 2;
   const security = facts.security === 'tls' ? 2 : facts.security === 'starttls' ? 1 : 0;
   const protocol = candidate.protocol === 'pop3' || candidate.port === RELAY_PORT ? 0 : 1;
-  return [reach, safety, security, candidate.trusted ? 1 : 0, protocol];
+  const password = candidate.authMethod === 'oauth2' ? 0 : 1;
+  return [reach, password, safety, security, candidate.trusted ? 1 : 0, protocol];
 }
 
 /** Best first; ties keep the given (source priority) order. */
@@ -116,7 +119,8 @@ export function recommendationFindings(
       params: { ...params, reason },
     });
   }
-  if (!candidate.trusted) {
+  // An unknown hoster's candidates get one `hoster-unconfirmed` for all of them (check.ts).
+  if (!candidate.trusted && candidate.hoster === undefined) {
     findings.push({
       severity: 'warning',
       code: 'untrusted-source',

@@ -6,12 +6,15 @@
  * | thunderbird | config-v1.1.xml, user.js            | domain admins / ISPDB; a new profile  |
  * | outlook     | outlook.prf, autodiscover.xml       | classic Outlook; domain admins        |
  * | apple       | <address>.mobileconfig              | Apple Mail on macOS / iOS             |
+ * (no outlook or apple file for a server that takes OAuth2 only: a note says how those
+ * programs add such an account themselves)
  * | sheet       | settings.html                       | printing (the app makes a PDF)        |
  * | report      | report.txt, report.json             | helpdesk tickets                      |
  */
 import type { AccountSettings } from '../model.ts';
 import { appleMobileconfig } from './apple-mobileconfig.ts';
 import { alternativesFromProbes } from './endpoint-choice.ts';
+import { oauth2OnlyEndpoint, oauth2OnlyNote } from './login-method.ts';
 import type { GuidanceInput } from './guidance.ts';
 import { outlookAutodiscover } from './outlook-autodiscover.ts';
 import { outlookPrf } from './outlook-prf.ts';
@@ -78,10 +81,17 @@ export function exportFormats(
   if (wanted.has('thunderbird')) {
     parts.push(thunderbirdAutoconfig(settings), thunderbirdUserJs(settings));
   }
-  if (wanted.has('outlook')) {
+  // A server that takes OAuth2 only cannot be written into a PRF, an Autodiscover answer or an
+  // Apple profile (they carry passwords): instead, a note on how those programs add the account.
+  const oauth2Only = oauth2OnlyEndpoint(settings);
+  if (wanted.has('outlook') && oauth2Only) {
+    parts.push({ files: [], notes: [oauth2OnlyNote('oauth2-outlook', 'outlook', oauth2Only)] });
+  } else if (wanted.has('outlook')) {
     parts.push(outlookPrf(settings, alternatives), outlookAutodiscover(settings));
   }
-  if (wanted.has('apple')) {
+  if (wanted.has('apple') && oauth2Only) {
+    parts.push({ files: [], notes: [oauth2OnlyNote('oauth2-apple', 'apple', oauth2Only)] });
+  } else if (wanted.has('apple')) {
     parts.push(
       appleMobileconfig(settings, {
         alternatives,

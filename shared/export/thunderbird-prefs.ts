@@ -1,12 +1,13 @@
 /**
  * The one place that knows how a mail account is spelled in Thunderbird preferences: the pref
- * names and numeric values Thunderbird itself reads (socketType/try_ssl 0/2/3, authMethod 3,
+ * names and numeric values Thunderbird itself reads (socketType/try_ssl 0/2/3, authMethod 3/4/10,
  * `userName` for incoming but `username` for SMTP), keyed by the account's own keys (`account3`,
  * `server3`, `id2`, `smtp2`). The user.js exporter (a new profile) and the prefs.js writer (an
  * existing profile, `electron/engine/finish/`) both build their lines from here. Thunderbird keeps
  * passwords in its login manager, never in prefs, so none is ever written. Pure, browser-safe.
  */
 import type { AccountSettings, Endpoint, Security } from '../model.ts';
+import { thunderbirdAuthMethod } from './login-method.ts';
 
 /** A pref value as the Mozilla pref parser knows them. */
 export type PrefValue = string | number | boolean;
@@ -14,8 +15,6 @@ export type Pref = readonly [name: string, value: PrefValue];
 
 /** nsMsgSocketType: 0 plain, 2 alwaysSTARTTLS, 3 SSL. 1 (trySTARTTLS) no longer exists. */
 export const SOCKET_TYPE: Record<Security, number> = { plain: 0, starttls: 2, tls: 3 };
-/** nsMsgAuthMethod.passwordCleartext (over TLS it is as safe as any). */
-export const AUTH_PASSWORD_CLEARTEXT = 3;
 
 /** The pref lists every account and outgoing server is registered in. */
 export const ACCOUNTS_PREF = 'mail.accountmanager.accounts';
@@ -29,9 +28,12 @@ export interface AccountKeys {
   smtp: string;
 }
 
-/** nsMsgAuthMethod of an endpoint (one place for when endpoints learn other methods). */
-export function authMethodOf(_endpoint: Endpoint): number {
-  return AUTH_PASSWORD_CLEARTEXT;
+/**
+ * nsMsgAuthMethod of an endpoint: 3 password, 4 encrypted password, 10 OAuth2 for the hosts
+ * Thunderbird has an OAuth2 issuer for (see login-method.ts).
+ */
+export function authMethodOf(endpoint: Endpoint): number {
+  return thunderbirdAuthMethod(endpoint);
 }
 
 /**

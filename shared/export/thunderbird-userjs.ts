@@ -12,6 +12,7 @@ import {
   userPrefLine,
   type Pref,
 } from './thunderbird-prefs.ts';
+import { thunderbirdSignInNotes } from './login-method.ts';
 import type { ExportPart } from './types.ts';
 
 const lines = (prefs: readonly Pref[]): string[] =>
@@ -28,7 +29,8 @@ export function thunderbirdUserJs(settings: AccountSettings): ExportPart {
     '// Mail Setup Wizard: one mail account for a new Thunderbird profile.',
     '// Put this file into an empty profile folder, start Thunderbird once, then delete it:',
     '// Thunderbird applies user.js at every start and would undo later changes.',
-    '// No password is stored here; Thunderbird asks for it on the first connection.',
+    '// No password is stored here; Thunderbird asks for it (or opens the provider’s sign-in',
+    '// page) on the first connection.',
     '',
     ...lines([
       [ACCOUNTS_PREF, 'account1,account2'],
@@ -53,6 +55,6 @@ export function thunderbirdUserJs(settings: AccountSettings): ExportPart {
   ].join('\n');
   return {
     files: [{ filename: 'user.js', mediaType: 'text/javascript', content }],
-    notes: [],
+    notes: thunderbirdSignInNotes(settings),
   };
 }

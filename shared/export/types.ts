@@ -26,6 +26,17 @@ export const NOTE_CODES = [
   'non-ascii-values',
   /** The person accepted a server whose certificate is not valid; what to tell the provider. */
   'accepted-certificate',
+  /** Thunderbird signs in with OAuth2 (the provider's page opens the first time). */
+  'oauth2-sign-in',
+  /** No Outlook file: the server takes OAuth2 only; Outlook adds such an account itself. */
+  'oauth2-outlook',
+  /** No Apple profile: the server takes OAuth2 only; Apple Mail adds such an account itself. */
+  'oauth2-apple',
+  /**
+   * The domain-wide autoconfig file cannot say this person's username (it follows no form of the
+   * address): the file names the full address, the person types the username by hand.
+   */
+  'username-not-in-autoconfig',
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 

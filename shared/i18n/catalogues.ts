@@ -26,6 +26,8 @@ import enDiscovery from './en/discovery.json';
 import deDiscovery from './de/discovery.json';
 import enHealth from './en/health.json';
 import deHealth from './de/health.json';
+import enAccount from './en/account.json';
+import deAccount from './de/account.json';
 import enFinish from './en/finish.json';
 import deFinish from './de/finish.json';
 import enSecurity from './en/security.json';
@@ -45,6 +47,7 @@ export const catalogues = {
     address: enAddress,
     discovery: enDiscovery,
     health: enHealth,
+    account: enAccount,
     finish: enFinish,
     security: enSecurity,
   },
@@ -61,6 +64,7 @@ export const catalogues = {
     address: deAddress,
     discovery: deDiscovery,
     health: deHealth,
+    account: deAccount,
     finish: deFinish,
     security: deSecurity,
   },

@@ -56,16 +56,21 @@ function frontCodes(provider: Provider | undefined, reason: VerifyReason | undef
       return ['service-note'];
     case 'unreachable':
     case 'timeout':
+    case 'server-silent':
       return ['bridge', 'smtp-ports'];
     default:
       return [];
   }
 }
 
-/** Orders guides: 'no-imap' always first, then the reason's codes, then catalogue order. */
+/**
+ * Orders guides: 'no-imap' always first, then what the mail program will do on its own
+ * ('oauth2-sign-in', before any app password), then the reason's codes, then catalogue order.
+ */
 function order(guides: GuideSpec[], front: GuideCode[]): GuideSpec[] {
   const rank = (g: GuideSpec): number => {
-    if (g.code === 'no-imap') return -1;
+    if (g.code === 'no-imap') return -2;
+    if (g.code === 'oauth2-sign-in') return -1;
     const i = front.indexOf(g.code);
     return i === -1 ? front.length : i;
   };

@@ -4,6 +4,7 @@
  * Pure and browser-safe.
  */
 import { substitutePlaceholders, type ParsedAddress } from '../address.ts';
+import { autoconfigWord } from '../auth-method.ts';
 import type { Candidate } from '../model.ts';
 import { ICLOUD } from './catalog/apple.ts';
 import { PROTON_BRIDGE, TUTA } from './catalog/encrypted.ts';
@@ -84,18 +85,31 @@ export function isCustomDomain(provider: Provider, address: ParsedAddress): bool
   );
 }
 
+/** The username template for an address: a custom domain may use its own form (Runbox). */
+export function usernameTemplate(
+  provider: Provider,
+  template: ServerTemplate,
+  address: ParsedAddress,
+): string {
+  const custom = provider.customDomainUsername;
+  return custom && isCustomDomain(provider, address) ? custom : template.username;
+}
+
 function toCandidate(
   provider: Provider,
   template: ServerTemplate,
   address: ParsedAddress,
 ): Candidate {
+  const methods = template.auth ?? [];
+  const oauth2Only = methods.length > 0 && methods.every((method) => method === 'oauth2');
   return {
     protocol: template.protocol,
     host: template.host,
     port: template.port,
     security: template.security,
-    username: substitutePlaceholders(template.username, address),
-    auth: [],
+    username: substitutePlaceholders(usernameTemplate(provider, template, address), address),
+    ...(oauth2Only ? { authMethod: 'oauth2' as const } : {}),
+    auth: methods.map(autoconfigWord),
     source: 'provider',
     origin: `provider:${provider.id}`,
     trusted: true,
@@ -133,7 +147,8 @@ export function usernameVariants(
     const extra = isCustomDomain(provider, address)
       ? (provider.customDomainUsernameVariants ?? provider.usernameVariants ?? [])
       : (provider.usernameVariants ?? []);
-    const documented = provider.incoming[0]?.username ?? provider.outgoing[0]?.username;
+    const first = provider.incoming[0] ?? provider.outgoing[0];
+    const documented = first ? usernameTemplate(provider, first, address) : undefined;
     templates = [...(documented ? [documented] : []), ...extra];
   }
   const all = [configured, ...templates].map((t) => substitutePlaceholders(t, address).trim());

@@ -3,7 +3,7 @@
  * form it expects, and what a person has to do before a mail program can log in (app password,
  * switch IMAP on, ...). Pure data, browser-safe: the engine, the CLI and the renderer all read it.
  */
-import type { Protocol, Security } from '../model.ts';
+import type { AuthMethod, Protocol, Security } from '../model.ts';
 
 /** One server as a provider documents it; `username` may contain autoconfig placeholders. */
 export interface ServerTemplate {
@@ -13,6 +13,11 @@ export interface ServerTemplate {
   security: Security;
   /** Template with %EMAILADDRESS% / %EMAILLOCALPART% / %EMAILDOMAIN%. */
   username: string;
+  /**
+   * Login methods the server takes, preferred first (autoconfig's words); absent = a password.
+   * `['oauth2']` alone: OAuth2 only, the server is never offered for a password login.
+   */
+  auth?: AuthMethod[];
 }
 
 /**
@@ -22,6 +27,7 @@ export interface ServerTemplate {
 export type GuideCode =
   | 'no-imap'
   | 'oauth-only'
+  | 'oauth2-sign-in'
   | 'enable-imap'
   | 'username-form'
   | 'mailbox-password'
@@ -96,6 +102,11 @@ export interface Provider {
    * `usernameVariants`.
    */
   customDomainUsernameVariants?: string[];
+  /**
+   * The username template for addresses at a custom domain, when it differs from the servers'
+   * one (Runbox: `%EMAILLOCALPART%%%EMAILDOMAIN%`, tried first; the servers' template follows).
+   */
+  customDomainUsername?: string;
   auth: {
     appPassword: 'required' | 'with-2fa' | 'optional' | 'none';
     oauthOnly?: boolean;

@@ -8,7 +8,7 @@ import type net from 'node:net';
 import { Duplex } from 'node:stream';
 import fc from 'fast-check';
 import { parse as parsePlist } from 'plist';
-import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
+import { parseAddress, substitutePlaceholders, type ParsedAddress } from '../../shared/address.ts';
 import { ADDRESS_ERRORS, SOURCE_ERRORS } from '../../shared/codes.ts';
 import type {
   AccountSettings,
@@ -20,7 +20,10 @@ import type {
 import { appleMobileconfig } from '../../shared/export/apple-mobileconfig.ts';
 import { outlookAutodiscover } from '../../shared/export/outlook-autodiscover.ts';
 import { outlookPrf } from '../../shared/export/outlook-prf.ts';
-import { thunderbirdAutoconfig } from '../../shared/export/thunderbird-autoconfig.ts';
+import {
+  thunderbirdAutoconfig,
+  usernamePlaceholder,
+} from '../../shared/export/thunderbird-autoconfig.ts';
 import { thunderbirdUserJs } from '../../shared/export/thunderbird-userjs.ts';
 import { ticketReport } from '../../shared/export/ticket-report.ts';
 import {
@@ -645,12 +648,16 @@ export const PROPERTIES: FuzzProperty[] = [
 ];
 
 /** Autoconfig writes the address (or its local part) as a placeholder that comes back expanded. */
+/**
+ * What the domain-wide autoconfig file gives back for an endpoint: its username's placeholder
+ * form filled in for this address; a username that follows no form becomes the full address
+ * (the file never carries one person's literal name).
+ */
 function expectedUser(endpoint: Endpoint, mail: string): Endpoint {
   const parts = parsed(mail);
-  if (endpoint.username.toLowerCase() === mail.toLowerCase()) {
-    return { ...endpoint, username: parts.address };
-  }
-  return endpoint;
+  const placeholder = usernamePlaceholder(endpoint.username, mail);
+  if (placeholder === '%EMAILLOCALPART%') return endpoint;
+  return { ...endpoint, username: substitutePlaceholders(placeholder ?? '%EMAILADDRESS%', parts) };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Mail Setup Wizard: one mail account for a new Thunderbird profile.
 // Put this file into an empty profile folder, start Thunderbird once, then delete it:
 // Thunderbird applies user.js at every start and would undo later changes.
-// No password is stored here; Thunderbird asks for it on the first connection.
+// No password is stored here; Thunderbird asks for it (or opens the provider’s sign-in
+// page) on the first connection.
 
 user_pref("mail.accountmanager.accounts", "account1,account2");
 user_pref("mail.accountmanager.defaultaccount", "account1");

@@ -7,7 +7,7 @@ import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CertFiles, LabCerts } from './certs.ts';
 import { spawnServer, type ServerCheck } from './processes.ts';
-import { APP_PASSWORD_REASON, LAB_HOSTS, LAB_USERS } from './topology.ts';
+import { APP_PASSWORD_REASON, LAB_CUSTOMERS, LAB_HOSTS, LAB_USERS } from './topology.ts';
 
 /** The TLS mail hosts and which certificate each presents. */
 export function tlsHosts(certs: LabCerts): Array<{ address: string; files: CertFiles }> {
@@ -44,6 +44,7 @@ function passwdFile(): string {
     line(LAB_USERS.anna.username, LAB_USERS.anna.password),
     line(LAB_USERS.erin.username, LAB_USERS.erin.password),
     line(LAB_USERS.pia.username, LAB_USERS.pia.password),
+    ...Object.values(LAB_CUSTOMERS).map((user) => line(user.username, user.password)),
     '',
   ].join('\n');
 }
@@ -87,6 +88,8 @@ last_valid_uid = ${MAIL_UID}
 mail_location = maildir:${dir}/mail/%u
 auth_mechanisms = plain login
 auth_username_format = %u
+# Dovecot's default set plus '%': Runbox own-domain users log in as local%domain.
+auth_username_chars = abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567890.-_@%
 auth_failure_delay = 0
 login_greeting = Mail lab ready.
 ssl = yes

@@ -56,6 +56,14 @@ export const GOOD_CERT_NAMES = [
   'pop3.mailbox.org',
   'smtp.mailbox.org',
   'mxext1.mailbox.org',
+  // Built-in providers' own hosts that the customer domains below lead to (dnsmasq maps them).
+  'mail.runbox.com',
+  'imap.onoffice.de',
+  'pop3.onoffice.de',
+  'smtp.onoffice.de',
+  // The unknown hoster's names that guessing under its domain finds.
+  'imap.hoster.test',
+  'smtp.hoster.test',
 ] as const;
 
 /** Test domains and what discovery should find for each. */
@@ -78,6 +86,28 @@ export const LAB_DOMAINS = {
   autodiscoverOnly: 'autodiscover.test',
   /** Plaintext-only mail host. */
   plain: 'plain.test',
+  /** Only an MX at Runbox's MX host (mx.runbox.com): a Runbox customer's own domain. */
+  runboxCustomer: 'runbox-customer.test',
+  /** Only an MX at onOffice's MX host (mx.onoffice.de): an estate agent's own domain. */
+  onofficeCustomer: 'makler.test',
+  /** Only an MX at mailbox.org (mxext2), the mailboxes PlentyONE created there: a shop's domain. */
+  plentyoneCustomer: 'plentyshop.test',
+  /** Only an MX at a hoster we do not know (mx1.hoster.test); imap./smtp.hoster.test exist. */
+  unknownHoster: 'hosted.test',
+  /** imap./smtp./mail. names and the domain itself on the tarpit host (accepts, never answers). */
+  allStall: 'stall.test',
+  /** Autoconfig with an OAuth2-only IMAP server, a password one and an `<enable>` element. */
+  oauthDoc: 'oauthdoc.test',
+  /** Autoconfig with only an Exchange incoming server; SRV records give the IMAP server. */
+  exchangeOnly: 'exchangeonly.test',
+} as const;
+
+/** The MX hosts the customer domains point at (what built-in knowledge recognises, or not). */
+export const LAB_MX = {
+  runbox: 'mx.runbox.com',
+  onoffice: 'mx.onoffice.de',
+  plentyone: 'mxext2.mailbox.org',
+  unknownHoster: 'mx1.hoster.test',
 } as const;
 
 /**
@@ -119,6 +149,34 @@ export const LAB_USERS = {
   /** An address at the never-answering `silent.test` whose mailbox is at mailbox.org (the lab's
    * good host): found only by picking the provider from the list. */
   pia: { address: 'pia@silent.test', username: 'pia@silent.test', password: 'pia-Secret-8' },
+} as const;
+
+/**
+ * Mailboxes at the customer domains (Dovecot users, served by `good`). Each logs in only with the
+ * username its provider documents: Runbox own domains `local%domain`, the others the address.
+ */
+export const LAB_CUSTOMERS = {
+  runbox: {
+    address: 'anna@runbox-customer.test',
+    username: 'anna%runbox-customer.test',
+    password: 'anna-Secret-5',
+  },
+  onoffice: {
+    address: 'otto@makler.test',
+    username: 'otto@makler.test',
+    password: 'otto-Secret-6',
+  },
+  mailboxOrg: { address: 'max@mxonly.test', username: 'max@mxonly.test', password: 'max-Secret-7' },
+  plentyone: {
+    address: 'paula@plentyshop.test',
+    username: 'paula@plentyshop.test',
+    password: 'paula-Secret-8',
+  },
+  unknownHoster: {
+    address: 'hanna@hosted.test',
+    username: 'hanna@hosted.test',
+    password: 'hanna-Secret-9',
+  },
 } as const;
 
 /** Text of the refusal carol gets; the classifier must map it to `app-password-required`. */

@@ -78,13 +78,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     exit: exitCode(report),
   };
   for (const step of STEPS) await step(context);
+  // The steps may have refined the report (the login test puts the usernames that worked in).
   if (values.json) {
     io.stdout.write(
-      `${JSON.stringify({ ...checkJsonWithHealth(t, report), ...context.json }, null, 2)}\n`,
+      `${JSON.stringify({ ...checkJsonWithHealth(t, context.report), ...context.json }, null, 2)}\n`,
     );
   } else {
-    io.stdout.write(recommendationText(t, report, colours));
-    if (report.health) io.stdout.write(healthText(t, report.health, colours));
+    io.stdout.write(recommendationText(t, context.report, colours));
+    if (context.report.health) io.stdout.write(healthText(t, context.report.health, colours));
     for (const text of context.text) io.stdout.write(text);
   }
   return context.exit;

@@ -5,13 +5,22 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { substitutePlaceholders, type ParsedAddress } from '../../../shared/address.ts';
-import type { Candidate, NetworkLevel, Protocol, SourceName } from '../../../shared/model.ts';
+import { loginMethodOf } from '../../../shared/auth-method.ts';
+import type {
+  Candidate,
+  EnableStep,
+  NetworkLevel,
+  Protocol,
+  SourceName,
+} from '../../../shared/model.ts';
 import {
   cleanAuth,
   cleanHostname,
   cleanPort,
   cleanProtocol,
   cleanSocketType,
+  cleanText,
+  cleanUrl,
   cleanUsername,
 } from './sanitize.ts';
 import { child, childText, children, isNamed, parseXml } from './xml.ts';
@@ -58,12 +67,15 @@ function readServer(
   const usernameText = childText(server, 'username') || '%EMAILADDRESS%';
   const username = cleanUsername(fill(usernameText));
   if (username === null) return null;
+  // OAuth2 alone: kept as an oauth2 candidate, never offered for a password login.
+  const authMethod = loginMethodOf(auth);
   return {
     protocol,
     host,
     port,
     security,
     username,
+    ...(authMethod ? { authMethod } : {}),
     auth: [...new Set(auth)],
     source: provenance.source,
     origin: provenance.origin,
@@ -94,8 +106,33 @@ export function parseAutoconfig(
     .map((server) => readServer(server, 'outgoing', address, provenance))
     .filter((candidate): candidate is Candidate => candidate !== null)
     .slice(0, MAX_SERVERS_PER_SIDE);
-  if (incoming.length === 0 && outgoing.length === 0) {
-    return { ok: false, error: 'no-usable-settings' };
+  // Without an incoming server we can set up (e.g. only Exchange/EWS), the document does not
+  // count as found: the lower sources go on.
+  if (incoming.length === 0) {
+    return {
+      ok: false,
+      error: 'no-usable-settings',
+      ...(outgoing.length > 0 ? { detail: 'no-incoming' } : {}),
+    };
   }
-  return { ok: true, value: { incoming, outgoing } };
+  const enable = enableSteps([...children(provider, 'enable'), ...children(root, 'enable')]);
+  return { ok: true, value: { incoming, outgoing, ...(enable.length ? { enable } : {}) } };
+}
+
+/** Longest instruction kept from a document (a sentence, not a page). */
+const MAX_INSTRUCTION = 300;
+
+/** `<enable visiturl>` elements as steps: a valid http(s) URL, the English (or first) instruction. */
+function enableSteps(elements: readonly Element[]): EnableStep[] {
+  const steps: EnableStep[] = [];
+  for (const element of elements.slice(0, 4)) {
+    const url = cleanUrl(element.getAttribute('visiturl'));
+    if (!url || steps.some((step) => step.url === url)) continue;
+    const instructions = children(element, 'instruction');
+    const english =
+      instructions.find((i) => /^en\b/i.test(i.getAttribute('lang') ?? 'en')) ?? instructions[0];
+    const instruction = cleanText(english?.textContent ?? '', MAX_INSTRUCTION);
+    steps.push({ url, ...(instruction ? { instruction } : {}) });
+  }
+  return steps;
 }

@@ -1,9 +1,9 @@
 /**
  * Guessing, the last resort: probe the usual host names of the domain on the standard ports and
- * keep every port that answered with the expected protocol. The probe reports are kept so that
+ * keep every port that answered with the expected protocol; under an unknown MX hoster, its names
+ * too. The probe reports are kept so that
  * `check` does not probe the same hosts twice.
  */
-import { forEachLimit } from '../async-flow.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
 import {
   STANDARD_PORTS,
@@ -12,7 +12,11 @@ import {
   type ProbeReport,
   type Protocol,
 } from '../../../shared/model.ts';
+import { loginMethodOf } from '../../../shared/auth-method.ts';
+import type { HostedBy } from '../../../shared/model.ts';
+import { acceptedThenSilent } from '../probe/findings.ts';
 import type { ProbeTarget } from '../probe/index.ts';
+import { viaMx } from './mx-source.ts';
 import type { Found, SourceAnswer } from './types.ts';
 
 /** Probes one host on the standard ports of the given protocols (a cache may sit in front). */
@@ -49,16 +53,32 @@ export function guessHosts(domain: string): GuessHost[] {
   ];
 }
 
-/** Hosts probed at once (each probe opens a connection per standard port). */
-const HOSTS_AT_ONCE = 3;
+/**
+ * Most hosts one guess probes, all at once: the domain's six names plus four under an unknown
+ * MX hoster. With at most seven standard ports each, that bounds the connections of a guess.
+ */
+export const MAX_GUESS_HOSTS = 10;
+
+/** Host names under an unknown MX hoster (`imap.`, `smtp.`, `mail.` of its domain, the MX host). */
+export function hosterGuessHosts(hosterDomain: string, mxHost: string): GuessHost[] {
+  const hosts: GuessHost[] = [
+    { host: `imap.${hosterDomain}`, protocols: ['imap'] },
+    { host: `smtp.${hosterDomain}`, protocols: ['smtp'] },
+    { host: `mail.${hosterDomain}`, protocols: ALL },
+    { host: mxHost, protocols: ALL },
+  ];
+  return hosts.filter((entry, index) => hosts.findIndex((h) => h.host === entry.host) === index);
+}
 
 function toCandidate(address: ParsedAddress, report: ProbeReport, port: PortResult): Candidate {
+  const authMethod = loginMethodOf(port.auth);
   return {
     protocol: port.protocol,
     host: report.host,
     port: port.port,
     security: port.security,
     username: address.address,
+    ...(authMethod ? { authMethod } : {}),
     auth: port.auth,
     source: 'guess',
     origin: `${report.host}:${port.port}`,
@@ -82,24 +102,61 @@ export function candidatesFromProbes(
   return found;
 }
 
+/** An unknown hoster the domain's MX names: guessing tries its host names too (untrusted). */
+export interface GuessHoster {
+  hostedBy: HostedBy;
+  mxHost: string;
+}
+
+/**
+ * Probes every guessed host at once: the domain's own names (trusted: same domain, the probe
+ * checks the certificate) and, when `hoster` resolves to an unknown MX hoster, its names
+ * (untrusted, marked with the hoster). A silent domain costs about one probe timeout.
+ */
 export async function guessSource(
   address: ParsedAddress,
   prober: HostProber,
   signal: AbortSignal,
+  hoster?: Promise<GuessHoster | null>,
 ): Promise<SourceAnswer> {
-  const hosts = guessHosts(address.domain);
-  const reports: Array<{ report: ProbeReport; protocols: Protocol[] }> = [];
-  await forEachLimit(
-    hosts,
-    HOSTS_AT_ONCE,
-    async ({ host, protocols }, index) => {
-      reports[index] = { report: await prober(host, protocols, signal), protocols };
-    },
-    signal,
-  );
+  // At most MAX_GUESS_HOSTS hosts, all at once: guessing is the last source, time matters most.
+  const probeAll = (hosts: readonly GuessHost[]) =>
+    Promise.all(
+      hosts.map(async ({ host, protocols }) => ({
+        report: await prober(host, protocols, signal),
+        protocols,
+      })),
+    );
+  const own = probeAll(guessHosts(address.domain));
+  const theirs = (async () => {
+    const found = await hoster;
+    if (!found || signal.aborted) return null;
+    const hosts = hosterGuessHosts(found.hostedBy.domain, found.mxHost).slice(
+      0,
+      MAX_GUESS_HOSTS - guessHosts(address.domain).length,
+    );
+    return { found, reports: await probeAll(hosts) };
+  })();
+  const [ownReports, hosterReports] = await Promise.all([own, theirs]);
   if (signal.aborted) return { outcome: 'error', error: 'timeout', trusted: true };
-  const found = candidatesFromProbes(address, reports.filter(Boolean));
-  if (found.incoming.length + found.outgoing.length === 0)
+  const result = candidatesFromProbes(address, ownReports);
+  if (hosterReports) {
+    const { hostedBy } = hosterReports.found;
+    const other = candidatesFromProbes(address, hosterReports.reports);
+    const mark = (candidate: Candidate) =>
+      viaMx(candidate, hostedBy, `${hostedBy.via} -> ${candidate.origin ?? candidate.host}`);
+    result.incoming.push(...other.incoming.map(mark));
+    result.outgoing.push(...other.outgoing.map(mark));
+    if (other.incoming.length + other.outgoing.length > 0) result.hostedBy = hostedBy;
+  }
+  if (result.incoming.length + result.outgoing.length === 0) {
+    const reached = [...ownReports, ...(hosterReports?.reports ?? [])].some(({ report }) =>
+      report.ports.some(acceptedThenSilent),
+    );
+    // Servers took the connection and then said nothing: not "nothing here".
+    if (reached)
+      return { outcome: 'error', error: 'timeout', detail: 'no-greeting', trusted: true };
     return { outcome: 'none', trusted: true };
-  return { outcome: 'found', found, trusted: true };
+  }
+  return { outcome: 'found', found: result, trusted: true };
 }

@@ -1,19 +1,27 @@
 /**
  * Discovery: candidate server settings for an address from every source, each candidate tagged
  * with where it came from and whether that is trusted. Sources run in parallel; priority decides
- * (built-in knowledge, autoconfig https, autoconfig http, ISPDB, SRV, MX, Autodiscover); guessing
- * runs only when nothing else found anything. Progress streams out as events.
+ * (built-in knowledge, autoconfig https, autoconfig http, ISPDB, SRV, MX, Autodiscover, guessing);
+ * guessing starts with the others but counts only when nothing else found anything. Progress streams out as events.
  */
 import type { DiscoverEvent, DiscoveryResult } from '../../../shared/reports.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
+import { findProviderByDomain } from '../../../shared/providers/index.ts';
 import type { Candidate, SourceName } from '../../../shared/model.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import { probe } from '../probe/index.ts';
 import { drain, mapEvents } from '../async-flow.ts';
 import { discoveryDns } from './dns.ts';
-import { guessHosts, guessSource, standardPortsFor, type HostProber } from './guess.ts';
+import {
+  guessHosts,
+  guessSource,
+  standardPortsFor,
+  type GuessHoster,
+  type HostProber,
+} from './guess.ts';
+import { mxHoster } from './mx-source.ts';
 import { DEFAULT_ISPDB_URL } from './ispdb.ts';
-import { runByPriority, type Settled } from './runner.ts';
+import { CANCELLED, runByPriority, type Settled } from './runner.ts';
 import { networkTasks, providerTask } from './sources.ts';
 import { MAX_SERVERS_PER_SIDE } from './autoconfig-parser.ts';
 import type { Found, SourceContext, SourceTask } from './types.ts';
@@ -101,6 +109,47 @@ async function* run(
   collected.push(...settled);
 }
 
+/**
+ * Guessing is the lowest-priority source and starts with the others (so a domain whose servers
+ * all stall costs one timeout, not two); it counts only when nothing else found anything: the
+ * runner cancels it as soon as a higher source wins.
+ */
+function guessTask(
+  context: SourceContext,
+  options: DiscoverOptions,
+  resolver: Resolver,
+): SourceTask {
+  const { address } = context;
+  const prober =
+    options.prober ?? defaultProber({ ...options, timeoutMs: context.timeoutMs }, resolver);
+  const hoster = async (): Promise<GuessHoster | null> => {
+    const looked = await mxHoster(context);
+    return looked.ok && looked.value.kind === 'unknown'
+      ? { hostedBy: looked.value.hostedBy, mxHost: looked.value.mxHost }
+      : null;
+  };
+  return {
+    source: 'guess',
+    url: guessHosts(address.domain)
+      .map((entry) => entry.host)
+      .join(' '),
+    // A domain built-in knowledge knows never needs guessing: nothing is probed for it.
+    run: async (signal) =>
+      findProviderByDomain(address.domain)
+        ? { outcome: 'none', trusted: true, detail: CANCELLED }
+        : guessSource(address, prober, signal, hoster()),
+  };
+}
+
+/** A guess that found something while a higher source found settings too is left out. */
+function guessOnlyAlone(entry: Settled, _index: number, all: readonly Settled[]): Settled {
+  if (entry.task.source !== 'guess' || entry.answer.outcome !== 'found') return entry;
+  const other = all.some((e) => e.task.source !== 'guess' && e.answer.outcome === 'found');
+  if (!other) return entry;
+  const answer = { outcome: 'none' as const, trusted: true, detail: CANCELLED };
+  return { ...entry, answer, report: { ...entry.report, outcome: 'none', error: CANCELLED } };
+}
+
 /** Streams discovery progress; the last event (and the return value) is the result. */
 export async function* discoverSettings(
   address: ParsedAddress,
@@ -118,28 +167,15 @@ export async function* discoverSettings(
   };
   const deadline = AbortSignal.timeout(timeoutMs * SOURCES_BUDGET_IN_TIMEOUTS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const tasks = [providerTask(context), ...(options.offline ? [] : networkTasks(context))].filter(
-    (task) => wanted(options, task.source),
-  );
+  const tasks = [
+    providerTask(context),
+    ...(options.offline ? [] : networkTasks(context)),
+    ...(options.offline ? [] : [guessTask(context, options, resolver)]),
+  ].filter((task) => wanted(options, task.source));
   const settled: Settled[] = [];
   yield* run(tasks, signal, settled);
 
-  const anyFound = settled.some((entry) => entry.answer.outcome === 'found');
-  if (!anyFound && !options.offline && wanted(options, 'guess') && !signal.aborted) {
-    const prober = options.prober ?? defaultProber({ ...options, timeoutMs }, resolver);
-    const guess: SourceTask = {
-      source: 'guess',
-      url: guessHosts(address.domain)
-        .map((entry) => entry.host)
-        .join(' '),
-      run: (taskSignal) => guessSource(address, prober, taskSignal),
-    };
-    const guessed: Settled[] = [];
-    yield* run([guess], options.signal ?? new AbortController().signal, guessed);
-    settled.push(...guessed.map((entry) => ({ ...entry, index: tasks.length })));
-  }
-
-  const ordered = [...settled].sort((a, b) => a.index - b.index);
+  const ordered = [...settled].sort((a, b) => a.index - b.index).map(guessOnlyAlone);
   // Whatever the source, a hostile answer cannot turn into a port scan: a few servers per side.
   const found = ordered.flatMap((entry) =>
     entry.answer.outcome === 'found' ? [capFound(entry.answer.found)] : [],
@@ -153,6 +189,17 @@ export async function* discoverSettings(
   };
   const provider = found.find((f) => f.provider)?.provider;
   if (provider) result.provider = provider;
+  const hostedBy =
+    found.find((f) => f.hostedBy)?.hostedBy ??
+    ordered.flatMap((entry) =>
+      entry.answer.outcome === 'none' && entry.answer.hostedBy ? [entry.answer.hostedBy] : [],
+    )[0];
+  if (hostedBy) result.hostedBy = hostedBy;
+  const enable = found.flatMap((f) => f.enable ?? []);
+  if (enable.length)
+    result.enable = enable.filter(
+      (step, index) => enable.findIndex((other) => other.url === step.url) === index,
+    );
   yield { type: 'done', result };
   return result;
 }

@@ -1,16 +1,21 @@
 /**
  * MX-based discovery: a domain hosted elsewhere (yourname.example served by mx.hoster.example)
- * probably uses the hoster's servers. The first MX host's registrable domain (public-suffix aware)
- * is looked up in built-in knowledge, then the hoster's autoconfig and the ISPDB. Everything found
- * this way points at another domain, so it is untrusted until the person confirms it.
+ * uses the hoster's servers. Trust follows who can receive the password:
+ * - the first MX host belongs to a built-in provider: that provider's own hosts from built-in
+ *   knowledge, trusted (nothing an attacker could change; the certificate is still validated);
+ * - an unknown hoster: its autoconfig and the ISPDB (here), then guessing under its registrable
+ *   domain and the MX host itself (guess.ts). Such settings are untrusted and carry the hoster
+ *   (`Candidate.hoster`), so one consent naming the hoster covers all of them.
+ * The answer says who handles the domain's mail (`hostedBy`).
  */
 import { getDomain } from 'tldts';
+import type { Candidate, HostedBy } from '../../../shared/model.ts';
 import { findProviderByMx, providerCandidates } from '../../../shared/providers/index.ts';
-import type { Candidate } from '../../../shared/model.ts';
+import type { Provider } from '../../../shared/providers/types.ts';
 import { fetchAutoconfig } from './fetch-source.ts';
 import { ispdbUrlFor } from './ispdb.ts';
 import { cleanHostname } from './sanitize.ts';
-import type { SourceAnswer, SourceContext } from './types.ts';
+import type { Outcome, SourceAnswer, SourceContext } from './types.ts';
 
 /** The domains to ask for an MX host: the host minus its first label, then the registrable one. */
 export function mxDomains(mxHost: string): string[] {
@@ -20,41 +25,88 @@ export function mxDomains(mxHost: string): string[] {
   return parent !== base && parent.endsWith(`.${base}`) ? [parent, base] : [base];
 }
 
-export async function mxSource(context: SourceContext, signal: AbortSignal): Promise<SourceAnswer> {
+/** What the domain's first MX record says about who handles its mail. */
+export type MxHoster =
+  | { kind: 'none' }
+  | { kind: 'same-domain'; mxHost: string }
+  | { kind: 'provider'; mxHost: string; provider: Provider; hostedBy: HostedBy }
+  | { kind: 'unknown'; mxHost: string; hostedBy: HostedBy };
+
+const lookups = new WeakMap<SourceContext, Promise<Outcome<MxHoster>>>();
+
+async function lookUp(context: SourceContext): Promise<Outcome<MxHoster>> {
   const { address } = context;
-  const answer = await context.dns.mx(address.domain, signal);
-  if (!answer.ok)
-    return { outcome: 'error', error: answer.error, detail: answer.detail, trusted: false };
+  // Not tied to one source's signal: the MX source and guessing share the answer.
+  const answer = await context.dns.mx(address.domain, new AbortController().signal);
+  if (!answer.ok) return answer;
   const mxHost = answer.value.map((record) => cleanHostname(record.exchange)).find((host) => host);
-  if (!mxHost) return { outcome: 'none', trusted: true };
+  if (!mxHost) return { ok: true, value: { kind: 'none' } };
   const base = getDomain(mxHost);
   if (!base || base === (getDomain(address.domain) ?? address.domain)) {
-    // Same domain: the other sources already asked everything MX could lead to.
-    return { outcome: 'none', trusted: true, detail: 'same-domain' };
+    return { ok: true, value: { kind: 'same-domain', mxHost } };
   }
-  const origin = `${address.domain} MX ${mxHost}`;
-  const asMx = (candidate: Candidate): Candidate => ({
-    ...candidate,
-    source: 'mx',
-    origin,
-    trusted: false,
-  });
+  const via = `${address.domain} MX ${mxHost}`;
   const provider = findProviderByMx(mxHost);
   if (provider) {
-    const found = providerCandidates(provider, address);
+    const hostedBy: HostedBy = { provider: provider.id, domain: base, via, trusted: true };
+    return { ok: true, value: { kind: 'provider', mxHost, provider, hostedBy } };
+  }
+  return {
+    ok: true,
+    value: { kind: 'unknown', mxHost, hostedBy: { domain: base, via, trusted: false } },
+  };
+}
+
+/** The domain's MX hoster, looked up once per discovery (the MX source and guessing share it). */
+export function mxHoster(context: SourceContext): Promise<Outcome<MxHoster>> {
+  let lookup = lookups.get(context);
+  if (!lookup) {
+    lookup = lookUp(context);
+    lookups.set(context, lookup);
+  }
+  return lookup;
+}
+
+/** A candidate found through the MX record: provenance, trust and the hoster it came from. */
+export function viaMx(candidate: Candidate, hostedBy: HostedBy, origin: string): Candidate {
+  const { hoster: _hoster, ...rest } = candidate;
+  return {
+    ...rest,
+    source: 'mx',
+    origin,
+    trusted: hostedBy.trusted,
+    ...(hostedBy.trusted ? {} : { hoster: hostedBy.domain }),
+  };
+}
+
+export async function mxSource(context: SourceContext, signal: AbortSignal): Promise<SourceAnswer> {
+  const looked = await mxHoster(context);
+  if (signal.aborted) return { outcome: 'error', error: 'timeout', trusted: false };
+  if (!looked.ok)
+    return { outcome: 'error', error: looked.error, detail: looked.detail, trusted: false };
+  const mx = looked.value;
+  if (mx.kind === 'none') return { outcome: 'none', trusted: true };
+  // Same domain: the other sources already asked everything MX could lead to.
+  if (mx.kind === 'same-domain') return { outcome: 'none', trusted: true, detail: 'same-domain' };
+  const { hostedBy } = mx;
+  if (mx.kind === 'provider') {
+    const { provider } = mx;
+    const found = providerCandidates(provider, context.address);
+    const mark = (candidate: Candidate) => viaMx(candidate, hostedBy, hostedBy.via);
     return {
       outcome: 'found',
       found: {
-        incoming: found.incoming.map(asMx),
-        outgoing: found.outgoing.map(asMx),
+        incoming: found.incoming.map(mark),
+        outgoing: found.outgoing.map(mark),
         provider: provider.id,
+        hostedBy,
         ...(provider.noImap ? { noImap: true } : {}),
       },
-      trusted: false,
-      url: origin,
+      trusted: true,
+      url: hostedBy.via,
     };
   }
-  for (const domain of mxDomains(mxHost)) {
+  for (const domain of mxDomains(mx.mxHost)) {
     for (const url of [
       `https://autoconfig.${domain}/mail/config-v1.1.xml`,
       ispdbUrlFor(context.ispdbUrl, domain),
@@ -72,10 +124,23 @@ export async function mxSource(context: SourceContext, signal: AbortSignal): Pro
         signal,
       );
       if (signal.aborted)
-        return { outcome: 'error', error: 'timeout', trusted: false, url: origin };
-      if (result.outcome === 'found')
-        return { ...result, trusted: false, url: `${origin} -> ${result.url ?? url}` };
+        return { outcome: 'error', error: 'timeout', trusted: false, url: hostedBy.via };
+      if (result.outcome === 'found') {
+        const origin = `${hostedBy.via} -> ${result.url ?? url}`;
+        const mark = (candidate: Candidate) => viaMx(candidate, hostedBy, origin);
+        return {
+          ...result,
+          found: {
+            ...result.found,
+            incoming: result.found.incoming.map(mark),
+            outgoing: result.found.outgoing.map(mark),
+            hostedBy,
+          },
+          trusted: false,
+          url: origin,
+        };
+      }
     }
   }
-  return { outcome: 'none', trusted: true, url: origin };
+  return { outcome: 'none', trusted: true, url: hostedBy.via, hostedBy };
 }

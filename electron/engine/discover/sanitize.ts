@@ -69,3 +69,29 @@ export function cleanUsername(value: string | null | undefined): string | null {
   if (hasUnsafeChars(name)) return null;
   return name;
 }
+
+/** An http(s) URL of at most 500 characters with a valid host; else null. */
+export function cleanUrl(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (text.length === 0 || text.length > 500) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username || url.password || !cleanHostname(url.hostname)) return null;
+  return url.href;
+}
+
+/** Free text from a document: one line, control and bidi characters removed, bounded. */
+export function cleanText(value: string, max: number): string {
+  const line = value
+    // eslint-disable-next-line no-control-regex -- control characters are what we remove
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

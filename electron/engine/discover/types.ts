@@ -5,7 +5,13 @@
  */
 import type { ParsedAddress } from '../../../shared/address.ts';
 import type { SourceError } from '../../../shared/codes.ts';
-import type { Candidate, NetworkLevel, SourceName } from '../../../shared/model.ts';
+import type {
+  Candidate,
+  EnableStep,
+  HostedBy,
+  NetworkLevel,
+  SourceName,
+} from '../../../shared/model.ts';
 
 export type Outcome<T> =
   { ok: true; value: T } | { ok: false; error: SourceError; detail?: string };
@@ -17,6 +23,10 @@ export interface Found {
   provider?: string;
   /** Set by a source whose data says "no IMAP here" (Tuta-like providers). */
   noImap?: boolean;
+  /** Set by the MX source: who handles mail for the domain. */
+  hostedBy?: HostedBy;
+  /** Switches to flip at the provider first (autoconfig `<enable>`). */
+  enable?: EnableStep[];
 }
 
 export const NOTHING: Found = { incoming: [], outgoing: [] };
@@ -27,7 +37,7 @@ export const NOTHING: Found = { incoming: [], outgoing: [] };
  */
 export type SourceAnswer = (
   | { outcome: 'found'; found: Found; trusted: boolean; url?: string }
-  | { outcome: 'none'; trusted: boolean; url?: string; detail?: string }
+  | { outcome: 'none'; trusted: boolean; url?: string; detail?: string; hostedBy?: HostedBy }
   | { outcome: 'error'; error: SourceError; detail?: string; trusted: boolean; url?: string }
 ) & {
   /** Where the requests went (`URL (address)`), shown when redirected or refused. */

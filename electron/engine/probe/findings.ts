@@ -69,7 +69,13 @@ function portFindings(port: PortResult, anyAnswered: boolean, add: Add): void {
       add(anyAnswered ? 'info' : 'error', 'port-refused', port);
       break;
     case 'timeout':
-      add(anyAnswered ? 'warning' : 'error', 'port-timeout', port);
+      // Connected, then silence (no greeting, no TLS handshake): the server or a firewall in
+      // front of it is stuck, which is not the same as a port that could not be reached.
+      add(
+        anyAnswered ? 'warning' : 'error',
+        acceptedThenSilent(port) ? 'no-greeting' : 'port-timeout',
+        port,
+      );
       break;
     case 'unreachable':
       add(anyAnswered ? 'warning' : 'error', 'port-unreachable', port, detail);
@@ -130,6 +136,15 @@ function certificateFindings(port: PortResult, tls: TlsFacts, now: Date, add: Ad
     add('error', 'cert-untrusted', port, { reason: tls.error ?? '' });
   }
   if (cert.selfSigned) add(tls.trusted ? 'info' : 'warning', 'cert-self-signed', port);
+}
+
+/** The TCP connection was made, then nothing came back in time. */
+export function acceptedThenSilent(port: PortResult): boolean {
+  return (
+    port.status === 'timeout' &&
+    port.error !== 'connect-timeout' &&
+    port.timing?.connectMs !== undefined
+  );
 }
 
 /** Whether a client could log in on the connection as probed (after TLS where it was used). */

@@ -5,6 +5,7 @@
  */
 import type { LoginResult, VerificationReport } from '../../../shared/reports.ts';
 import type { ParsedAddress } from '../../../shared/address.ts';
+import { takesPassword } from '../../../shared/auth-method.ts';
 import {
   ACCOUNT_REASONS,
   BEFORE_LOGIN_REASONS,
@@ -22,6 +23,7 @@ import { hasSourceConsent, planTransport, type InsecureConsent } from './policy.
 import { normaliseHost } from '../../../shared/consent.ts';
 import { pop3Login } from './pop3-login.ts';
 import { checkSender, type SenderResult } from './sender-check.ts';
+import { acceptsConnection, SILENCE_CHECK_MS } from './silence.ts';
 import { smtpLogin } from './smtp-login.ts';
 import { accountVariants, limitVariants, mayTryNext, preferWorking } from './variants.ts';
 
@@ -95,6 +97,17 @@ interface EndpointOutcome {
 
 async function runEndpoint(endpoint: Endpoint, options: VerifyOptions): Promise<EndpointOutcome> {
   const started = performance.now();
+  // OAuth2 only: no password may go there, and none would work; the mail program signs in.
+  if (!takesPassword(endpoint)) {
+    return {
+      login: {
+        ok: true,
+        username: endpoint.username,
+        ms: elapsed(started),
+        signIn: 'mail-program',
+      },
+    };
+  }
   const consent: InsecureConsent = options.allowInsecure;
   const plan = planTransport(endpoint, consent);
   // Policy first: nothing is sent, not even a connection is opened.
@@ -152,7 +165,12 @@ async function runEndpoint(endpoint: Endpoint, options: VerifyOptions): Promise<
     }
     if (!mayTryNext(outcome.reason)) break;
   }
-  const failure = reported?.outcome ?? { ok: false as const, reason: 'timeout' as const };
+  let failure = reported?.outcome ?? { ok: false as const, reason: 'timeout' as const };
+  if (failure.reason === 'timeout' && !options.signal?.aborted) {
+    const wait = Math.min(SILENCE_CHECK_MS, options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS);
+    if (await acceptsConnection(resolved.ip, endpoint.port, wait, options.signal))
+      failure = { ...failure, reason: 'server-silent' };
+  }
   return {
     login: {
       ok: false,

@@ -3,7 +3,7 @@
  * a guide `code` of provider `id` with n steps uses the keys `${id}.${code}.title` and
  * `${id}.${code}.step1` … `step${n}` in the `providers` namespace.
  */
-import type { Protocol, Security } from '../../model.ts';
+import type { AuthMethod, Protocol, Security } from '../../model.ts';
 import type {
   DnsRecord,
   GuideCode,
@@ -22,9 +22,13 @@ export function server(
   port: number,
   security: Security,
   username: string = FULL_ADDRESS,
+  auth?: AuthMethod[],
 ): ServerTemplate {
-  return { protocol, host, port, security, username };
+  return { protocol, host, port, security, username, ...(auth ? { auth } : {}) };
 }
+
+/** Servers that take OAuth2 (Thunderbird's sign-in) and a password (app password). */
+export const OAUTH2_OR_PASSWORD: AuthMethod[] = ['oauth2', 'password-cleartext'];
 
 /** The keys of one guide under `prefix` (a provider id, or `shared.<name>`). */
 export function guideKeys(prefix: string, steps: number): { titleKey: string; stepKeys: string[] } {

@@ -9,7 +9,8 @@ import { defineProvider, guide, server, sharedGuide } from './build.ts';
 export const STRATO: Provider = defineProvider({
   id: 'strato',
   name: 'STRATO',
-  domains: [],
+  // ISPDB strato.de.xml lists strato.de (addresses) and rzone.de (the MX of hosted domains).
+  domains: ['strato.de'],
   mxPatterns: ['rzone.de'],
   incoming: [
     server('imap', 'imap.strato.de', 993, 'tls'),

@@ -3,7 +3,7 @@
  * security, common sending errors) and the legacy SMTP page (seed), which names ports 25/26/587.
  */
 import type { Provider } from '../types.ts';
-import { LOCAL_PART, defineProvider, guide, server } from './build.ts';
+import { FULL_ADDRESS, LOCAL_PART, defineProvider, guide, server } from './build.ts';
 
 const HOST = 'mail.runbox.com';
 
@@ -34,9 +34,12 @@ export const RUNBOX: Provider = defineProvider({
     server('smtp', HOST, 25, 'starttls'),
   ],
   // Runbox addresses: the user name or the full address. Own domains: the help pages conflict
-  // (full address vs `local%domain`); try the full address first, then `local%domain`.
+  // (full address vs `local%domain`); the SMTP page (seed) says hosted domains log in as
+  // `username%yourdomain.com`, and so does the email-program settings page: `local%domain`
+  // first, then the full address.
   usernameVariants: [LOCAL_PART],
-  customDomainUsernameVariants: ['%EMAILLOCALPART%%%EMAILDOMAIN%'],
+  customDomainUsername: '%EMAILLOCALPART%%%EMAILDOMAIN%',
+  customDomainUsernameVariants: [FULL_ADDRESS],
   auth: { appPassword: 'with-2fa' },
   helpUrl: 'https://help.runbox.com/email-program-settings/',
   appPasswordUrl: 'https://help.runbox.com/more-about-two-factor-authentication-and-app-passwords/',

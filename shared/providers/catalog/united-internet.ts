@@ -60,12 +60,30 @@ export const GMX = gmx('gmx', 'GMX', 'net', [
   'email.gmx',
 ]);
 
+// The domains of the ISPDB's gmx.com.xml.
 export const GMX_COM = gmx('gmx-com', 'GMX.com', 'com', [
   'gmx.com',
+  'gmx.tm',
   'gmx.us',
   'gmx.co.uk',
-  'gmx.fr',
   'gmx.es',
+  'gmx.fr',
+  'gmx.ca',
+  'gmx.cn',
+  'gmx.co.in',
+  'gmx.com.br',
+  'gmx.com.my',
+  'gmx.hk',
+  'gmx.ie',
+  'gmx.ph',
+  'gmx.pt',
+  'gmx.ru',
+  'gmx.se',
+  'gmx.sg',
+  'gmx.tw',
+  'gmx.com.tr',
+  'gmx.it',
+  'gmx.li',
 ]);
 
 const WEB_DE_APP_PASSWORD =
@@ -107,24 +125,30 @@ const IONOS_2FA =
 export const IONOS: Provider = defineProvider({
   id: 'ionos',
   name: 'IONOS (1&1)',
+  // The ISPDB's 1und1.de.xml: DSL customers' domains; hosted domains are recognised by their MX.
+  // ionos.co.uk/.fr/.es were dropped: those are IONOS's own web domains, not mail domains, and
+  // customers there are not served by the German hosts below.
   domains: [
-    'ionos.de',
-    'ionos.com',
-    'ionos.co.uk',
-    'ionos.fr',
     'online.de',
     'onlinehome.de',
     'sofortstart.de',
+    'sofort-start.de',
+    'sofortsurf.de',
+    'sofort-surf.de',
+    'go4more.de',
   ],
-  mxPatterns: ['kundenserver.de', 'schlund.de', 'ionos.de'],
-  // FairEmail uses imap.ionos.de / smtp.ionos.de (993/465); the ISPDB still names the 1und1.de
-  // hosts, which document POP3 and STARTTLS on 587.
+  // ISPDB: "Hosting customers, MX servers".
+  mxPatterns: ['kundenserver.de', 'schlund.de'],
+  // One host family, as the ISPDB lists it (1und1.de names, SSL and STARTTLS for each service),
+  // instead of a mix of imap.ionos.de with the older pop./smtp.1und1.de names.
   incoming: [
-    server('imap', 'imap.ionos.de', 993, 'tls'),
+    server('imap', 'imap.1und1.de', 993, 'tls'),
+    server('imap', 'imap.1und1.de', 143, 'starttls'),
     server('pop3', 'pop.1und1.de', 995, 'tls'),
+    server('pop3', 'pop.1und1.de', 110, 'starttls'),
   ],
   outgoing: [
-    server('smtp', 'smtp.ionos.de', 465, 'tls'),
+    server('smtp', 'smtp.1und1.de', 465, 'tls'),
     server('smtp', 'smtp.1und1.de', 587, 'starttls'),
   ],
   auth: { appPassword: 'with-2fa' },

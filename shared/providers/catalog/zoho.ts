@@ -47,6 +47,6 @@ function zoho(region: string, tld: string, personalDomains: string[]): Provider[
 export const ZOHO: Provider[] = [
   ...zoho('com', 'com', ['zoho.com', 'zohomail.com']),
   ...zoho('eu', 'eu', ['zoho.eu', 'zohomail.eu']),
-  ...zoho('in', 'in', ['zoho.in']),
-  ...zoho('au', 'com.au', ['zohomail.com.au']),
+  ...zoho('in', 'in', ['zoho.in', 'zohomail.in']),
+  ...zoho('au', 'com.au', ['zoho.com.au', 'zohomail.com.au']),
 ];

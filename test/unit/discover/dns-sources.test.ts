@@ -81,13 +81,31 @@ describe('mx source', () => {
     expect(mxDomains('mx.hoster.com')).toEqual(['hoster.com']);
   });
 
-  it('maps an MX at a known provider to its servers, untrusted', async () => {
+  it('maps an MX at a known provider to its own servers from built-in knowledge, trusted', async () => {
     const dns = fakeDns({}, [{ exchange: 'mxext1.mailbox.org.', priority: 10 }]);
     const answer = await mxSource(context(dns), signal);
-    expect(answer).toMatchObject({ outcome: 'found', trusted: false });
+    expect(answer).toMatchObject({ outcome: 'found', trusted: true });
     if (answer.outcome !== 'found') return;
     expect(answer.found.provider).toBe('mailbox-org');
-    expect(answer.found.incoming.every((c) => c.source === 'mx' && !c.trusted)).toBe(true);
+    expect(answer.found.hostedBy).toMatchObject({
+      provider: 'mailbox-org',
+      domain: 'mailbox.org',
+      trusted: true,
+    });
+    expect(answer.found.hostedBy?.via).toMatch(/ MX mxext1\.mailbox\.org$/);
+    const all = [...answer.found.incoming, ...answer.found.outgoing];
+    expect(all.every((c) => c.source === 'mx' && c.trusted && c.hoster === undefined)).toBe(true);
+    expect(all.every((c) => c.host.endsWith('.mailbox.org'))).toBe(true);
+  });
+
+  it('keeps an unknown hoster untrusted and names it as the unit of consent', async () => {
+    const dns = fakeDns({}, [{ exchange: 'mx1.hoster.example.', priority: 10 }]);
+    const answer = await mxSource(context(dns), signal);
+    expect(answer).toMatchObject({
+      outcome: 'none',
+      hostedBy: { domain: 'hoster.example', trusted: false },
+    });
+    expect(answer.outcome === 'none' && answer.hostedBy?.provider).toBeFalsy();
   });
 
   it('stops when the MX is in the address domain itself', async () => {

@@ -1,6 +1,10 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { thunderbirdAutoconfig } from '../../../shared/export/thunderbird-autoconfig.ts';
+import {
+  thunderbirdAutoconfig,
+  usernamePlaceholder,
+} from '../../../shared/export/thunderbird-autoconfig.ts';
+import { exportFormats } from '../../../shared/export/index.ts';
 import { thunderbirdUserJs } from '../../../shared/export/thunderbird-userjs.ts';
 import type { Endpoint } from '../../../shared/model.ts';
 import { cases, xmlParser } from './fixtures.ts';
@@ -35,6 +39,11 @@ function expectServer(node: Record<string, string>, ep: Endpoint, address: strin
   expect(node.port).toBe(String(ep.port));
   expect(node.socketType).toBe(SOCKET_WORD[ep.security]);
   expect(node.authentication).toBe('password-cleartext');
+  if (usernamePlaceholder(ep.username, address) === null) {
+    // One person's literal name never lands in the domain-wide file.
+    expect(node.username).toBe('%EMAILADDRESS%');
+    return;
+  }
   const username = node
     .username!.replace('%EMAILADDRESS%', address)
     .replace('%EMAILLOCALPART%', address.slice(0, address.lastIndexOf('@')));
@@ -65,15 +74,119 @@ describe('Thunderbird autoconfig (config-v1.1.xml)', () => {
     });
   }
 
-  it('writes placeholders for usernames derived from the address, literals otherwise', () => {
-    const base = cases()[0]!.settings;
-    const xml = thunderbirdAutoconfig({
+  it('writes the placeholder form that produced a username, never a literal name', () => {
+    const base = { ...cases()[0]!.settings, address: 'jane@example.com' };
+    const part = thunderbirdAutoconfig({
       ...base,
       incoming: { ...base.incoming, username: 'jane' },
       outgoing: { ...base.outgoing, username: 'other&<login>' },
-    }).files[0]!.content;
+    });
+    const xml = part.files[0]!.content;
     expect(xml).toContain('<username>%EMAILLOCALPART%</username>');
-    expect(xml).toContain('<username>other&amp;&lt;login&gt;</username>');
+    expect(xml).not.toContain('other');
+    expect(xml).toContain('<username>%EMAILADDRESS%</username>');
+    expect(part.notes).toEqual([
+      expect.objectContaining({
+        code: 'username-not-in-autoconfig',
+        params: { username: 'other&<login>' },
+      }),
+    ]);
+    const runbox = thunderbirdAutoconfig({
+      ...base,
+      incoming: { ...base.incoming, username: 'jane%example.com' },
+      outgoing: { ...base.outgoing, username: 'jane%example.com' },
+    });
+    expect(runbox.files[0]!.content.match(/<username>([^<]*)<\/username>/g)).toEqual([
+      '<username>%EMAILLOCALPART%%%EMAILDOMAIN%</username>',
+      '<username>%EMAILLOCALPART%%%EMAILDOMAIN%</username>',
+    ]);
+    expect(runbox.notes).toEqual([]);
+  });
+});
+
+describe('OAuth2 in the exports', () => {
+  const gmail = {
+    address: 'anna@gmail.com',
+    incoming: {
+      protocol: 'imap',
+      host: 'imap.gmail.com',
+      port: 993,
+      security: 'tls',
+      username: 'anna@gmail.com',
+    },
+    outgoing: {
+      protocol: 'smtp',
+      host: 'smtp.gmail.com',
+      port: 465,
+      security: 'tls',
+      username: 'anna@gmail.com',
+    },
+  } as const;
+  const outlook = {
+    address: 'anna@outlook.com',
+    incoming: {
+      protocol: 'imap',
+      host: 'outlook.office365.com',
+      port: 993,
+      security: 'tls',
+      username: 'anna@outlook.com',
+      authMethod: 'oauth2',
+    },
+    outgoing: {
+      protocol: 'smtp',
+      host: 'smtp-mail.outlook.com',
+      port: 587,
+      security: 'starttls',
+      username: 'anna@outlook.com',
+      authMethod: 'oauth2',
+    },
+  } as const;
+  const t = (key: string) => key;
+
+  it('Gmail: user.js says authMethod 10 (OAuth2), autoconfig OAuth2 before the password', () => {
+    const part = thunderbirdUserJs(gmail);
+    const prefs = readUserJs(part.files[0]!.content);
+    expect(prefs.get('mail.server.server1.authMethod')).toBe(10);
+    expect(prefs.get('mail.smtpserver.smtp1.authMethod')).toBe(10);
+    expect(part.notes.map((n) => n.code)).toEqual(['oauth2-sign-in']);
+    const xml = thunderbirdAutoconfig(gmail).files[0]!.content;
+    expect(xml.match(/<authentication>([^<]*)</g)).toEqual([
+      '<authentication>OAuth2<',
+      '<authentication>password-cleartext<',
+      '<authentication>OAuth2<',
+      '<authentication>password-cleartext<',
+    ]);
+    // Gmail takes app passwords: the Outlook and Apple files are still made.
+    const names = exportFormats(gmail, ['outlook', 'apple'], { t, language: 'en' }).files.map(
+      (f) => f.filename,
+    );
+    expect(names).toEqual(['outlook.prf', 'autodiscover.xml', 'anna@gmail.com.mobileconfig']);
+  });
+
+  it('Outlook.com (OAuth2 only): user.js says 10, no PRF or Apple profile, notes say how instead', () => {
+    const prefs = readUserJs(thunderbirdUserJs(outlook).files[0]!.content);
+    expect(prefs.get('mail.server.server1.authMethod')).toBe(10);
+    expect(prefs.get('mail.smtpserver.smtp1.authMethod')).toBe(10);
+    const xml = thunderbirdAutoconfig(outlook).files[0]!.content;
+    expect(xml).not.toContain('password-cleartext');
+    const result = exportFormats(outlook, ['outlook', 'apple'], { t, language: 'en' });
+    expect(result.files).toEqual([]);
+    expect(result.notes.map((n) => [n.code, n.params.provider])).toEqual([
+      ['oauth2-outlook', 'Outlook.com'],
+      ['oauth2-apple', 'Outlook.com'],
+    ]);
+  });
+
+  it('a password-encrypted server gets Thunderbird authMethod 4', () => {
+    const settings = {
+      ...cases()[0]!.settings,
+      incoming: { ...cases()[0]!.settings.incoming, authMethod: 'password-encrypted' as const },
+    };
+    const prefs = readUserJs(thunderbirdUserJs(settings).files[0]!.content);
+    expect(prefs.get('mail.server.server1.authMethod')).toBe(4);
+    expect(thunderbirdAutoconfig(settings).files[0]!.content).toContain(
+      '<authentication>password-encrypted</authentication>',
+    );
   });
 });
 

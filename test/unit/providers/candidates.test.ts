@@ -89,20 +89,24 @@ describe('usernameVariants', () => {
     ]);
   });
 
-  it('Runbox own domain: full address, then local%domain', () => {
+  it('Runbox own domain: local%domain first (the seed SMTP page), then the full address', () => {
     const a = parsedAddress('max@example.net');
-    expect(usernameVariants(provider('runbox'), a, 'max@example.net')).toEqual([
-      'max@example.net',
-      'max%example.net',
-    ]);
+    const runbox = provider('runbox');
+    const configured = providerCandidates(runbox, a).incoming[0]?.username ?? '';
+    expect(configured).toBe('max%example.net');
+    expect(usernameVariants(runbox, a, configured)).toEqual(['max%example.net', 'max@example.net']);
+    // A Runbox address keeps the full address first.
+    expect(providerCandidates(runbox, parsedAddress('max@runbox.com')).incoming[0]?.username).toBe(
+      'max@runbox.com',
+    );
   });
 
   it('puts what was configured first and keeps the documented form', () => {
     const a = parsedAddress('max@example.net');
     expect(usernameVariants(provider('runbox'), a, 'runboxuser')).toEqual([
       'runboxuser',
-      'max@example.net',
       'max%example.net',
+      'max@example.net',
     ]);
     expect(usernameVariants(provider('mailbox-org'), parsedAddress('x@mailbox.org'), 'x')).toEqual([
       'x',

@@ -122,3 +122,40 @@ describe('provider catalogue data', () => {
     }
   });
 });
+
+describe('catalogue entries the Thunderbird ISPDB also lists (checked against ispdb/*.xml, 2026-03)', () => {
+  const find = (id: string) => PROVIDERS.find((p) => p.id === id)!;
+  const hosts = (id: string) =>
+    [...find(id).incoming, ...find(id).outgoing].map((s) => `${s.host}:${s.port}:${s.security}`);
+
+  it('IONOS uses one host family, the ISPDB’s 1und1.de names, on both ports of each service', () => {
+    expect(hosts('ionos')).toEqual([
+      'imap.1und1.de:993:tls',
+      'imap.1und1.de:143:starttls',
+      'pop.1und1.de:995:tls',
+      'pop.1und1.de:110:starttls',
+      'smtp.1und1.de:465:tls',
+      'smtp.1und1.de:587:starttls',
+    ]);
+    // IONOS's own web domains are not address domains served by the German hosts.
+    expect(find('ionos').domains).not.toContain('ionos.co.uk');
+  });
+
+  it('lists the ISPDB’s domains: Outlook.com country domains, Posteo, GMX.com', () => {
+    expect(find('outlook').domains.length).toBeGreaterThanOrEqual(100);
+    expect(find('outlook').domains).toEqual(
+      expect.arrayContaining(['outlook.jp', 'hotmail.be', 'live.com.au']),
+    );
+    expect(find('posteo').domains.length).toBeGreaterThanOrEqual(50);
+    expect(find('gmx-com').domains).toEqual(expect.arrayContaining(['gmx.ca', 'gmx.se', 'gmx.li']));
+  });
+
+  it('marks the login methods the ISPDB names: Microsoft OAuth2 only, Google/Yahoo/AOL OAuth2 or password', () => {
+    for (const id of ['outlook', 'microsoft-365'])
+      for (const s of [...find(id).incoming, ...find(id).outgoing])
+        expect(s.auth).toEqual(['oauth2']);
+    for (const id of ['gmail', 'google-workspace', 'yahoo', 'aol'])
+      for (const s of [...find(id).incoming, ...find(id).outgoing])
+        expect(s.auth).toEqual(['oauth2', 'password-cleartext']);
+  });
+});

@@ -34,7 +34,7 @@ describe('findProviderByDomain', () => {
     ['yandex.ru', 'yandex'],
     ['mail.de', 'mail-de'],
     ['tutanota.de', 'tuta'],
-    ['ionos.de', 'ionos'],
+    ['online.de', 'ionos'],
   ])('%s belongs to %s', (domain, id) => {
     expect(idOfDomain(domain)).toBe(id);
   });
