@@ -6,7 +6,7 @@
  * (`readPasswordFromStdin` lives here and the login step's `sharedPassword` is used here: the
  * two steps read standard input once per run.)
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   exportFormats,
@@ -21,6 +21,7 @@ import {
 import type { VerifyReason } from '../../shared/codes.ts';
 import type { Language } from '../../shared/i18n/index.ts';
 import type { AccountSettings, Endpoint } from '../../shared/model.ts';
+import { writeFileAtomically } from '../engine/files/atomic-write.ts';
 import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import type { CheckContext } from './commands/check.ts';
@@ -95,11 +96,21 @@ function importKey(file: ExportFile): string {
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    // lstat: a dangling link holds the name too.
+    await lstat(path);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Whether the file holds the password (the formats that said so, or its text shows it). */
+function holdsPassword(file: ExportFile, settings: AccountSettings, notes: ExportNote[]): boolean {
+  if (!notes.some((note) => note.code === 'password-included')) return false;
+  const password = settings.password ?? '';
+  return (
+    file.filename.endsWith('.mobileconfig') || (password !== '' && file.content.includes(password))
+  );
 }
 
 /**
@@ -139,15 +150,13 @@ export async function exportToDir(
       }
     }
   }
-  const secret = notes.some((n) => n.code === 'password-included');
   for (const file of placed) {
-    const mode = secret && file.filename.endsWith('.mobileconfig') ? 0o600 : 0o644;
     try {
-      // 'wx' also refuses a file that appeared after the check above.
-      await writeFile(file.path, file.content, {
-        encoding: 'utf8',
-        mode,
-        flag: input.force ? 'w' : 'wx',
+      // A new file under the name, never through a link there and never keeping an old file's
+      // mode: a file holding the password is readable by its owner only.
+      await writeFileAtomically(file.path, file.content, {
+        mode: holdsPassword(file, input.settings, notes) ? 0o600 : 0o644,
+        replace: input.force === true,
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
