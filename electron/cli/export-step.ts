@@ -18,6 +18,7 @@ import {
   type GuidanceInput,
   type VerificationInput,
 } from '../../shared/export/index.ts';
+import { exportFileBytes } from '../../shared/export/windows-1252.ts';
 import type { VerifyReason } from '../../shared/codes.ts';
 import type { Language } from '../../shared/i18n/index.ts';
 import type { AccountSettings, Endpoint } from '../../shared/model.ts';
@@ -154,7 +155,7 @@ export async function exportToDir(
     try {
       // A new file under the name, never through a link there and never keeping an old file's
       // mode: a file holding the password is readable by its owner only.
-      await writeFileAtomically(file.path, file.content, {
+      await writeFileAtomically(file.path, exportFileBytes(file), {
         mode: holdsPassword(file, input.settings, notes) ? 0o600 : 0o644,
         replace: input.force === true,
       });

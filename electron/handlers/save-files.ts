@@ -5,11 +5,19 @@
 import { basename, join } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { TFunction } from 'i18next';
+import { exportFileBytes } from '../../shared/export/windows-1252.ts';
 import { writeFileAtomically } from '../engine/files/atomic-write.ts';
 
 export interface FileToSave {
   filename: string;
   content: string | Uint8Array;
+  /** An exported file's media type: its charset says how text is encoded (default UTF-8). */
+  mediaType?: string;
+}
+
+function bytesOf(file: FileToSave): Uint8Array {
+  if (typeof file.content !== 'string') return file.content;
+  return exportFileBytes({ mediaType: file.mediaType ?? '', content: file.content });
 }
 
 export type SaveOutcome =
@@ -72,7 +80,7 @@ export async function writeFilesAsking(
     }
     const path = join(folder, file.filename);
     try {
-      await writeFileAtomically(path, file.content, { mode: 0o644, replace: false });
+      await writeFileAtomically(path, bytesOf(file), { mode: 0o644, replace: false });
       paths.push(path);
       continue;
     } catch (error) {
@@ -85,7 +93,7 @@ export async function writeFilesAsking(
     if (choice === 'keep') continue;
     try {
       // A new file takes the name: a link there is replaced, never written through.
-      await writeFileAtomically(path, file.content, { mode: 0o644, replace: true });
+      await writeFileAtomically(path, bytesOf(file), { mode: 0o644, replace: true });
       paths.push(path);
     } catch (error) {
       return { ok: false, code: 'write-failed', detail: errorCode(error) };

@@ -11,6 +11,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, win32 } from 'node:path';
 import { outlookPrf } from '../../../shared/export/outlook-prf.ts';
 import type { Alternatives } from '../../../shared/export/types.ts';
+import { exportFileBytes } from '../../../shared/export/windows-1252.ts';
 import type { FinishCode, OutlookImport } from '../../../shared/finish.ts';
 import type { AccountSettings } from '../../../shared/model.ts';
 import { failedWith, type FinishResult } from './result.ts';
@@ -155,7 +156,7 @@ export async function importIntoOutlook(
   const prfPath = join(options.dir, file.filename);
   try {
     await mkdir(options.dir, { recursive: true });
-    await writeFile(prfPath, file.content, 'utf8');
+    await writeFile(prfPath, exportFileBytes(file));
     await new Promise<void>((done, fail) => {
       const child = spawn(decision.outlookPath, ['/importprf', prfPath], {
         detached: true,
