@@ -21,6 +21,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           runner: NEEDS_RUNNER,
+          // A guard against hangs, not a speed target (those are benchmarks): property tests and
+          // the electron-builder validation need more than Vitest's 5 s on a loaded machine.
+          testTimeout: 20_000,
         },
       },
       {
