@@ -63,22 +63,38 @@ export function parseFormats(list: string | undefined, t: Translate): ExportForm
 }
 
 const MAX_PASSWORD_BYTES = 4096;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The first line of standard input (`--password-stdin`), at most 4 KiB, without its line end.
- * Never echoed, never logged.
+ * The first line of standard input (`--password-stdin`), without its line end. Never echoed,
+ * never logged. A line over 4 KiB or one that is not UTF-8 is refused (UsageError, nothing is
+ * sent) rather than cut or repaired into another password without a word.
  */
-export async function readPasswordFromStdin(stdin: CliIo['stdin']): Promise<string> {
+export async function readPasswordFromStdin(stdin: CliIo['stdin'], t: Translate): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stdin) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     chunks.push(buffer);
     size += buffer.length;
-    if (buffer.includes(0x0a) || size >= MAX_PASSWORD_BYTES) break;
+    if (buffer.includes(0x0a) || size > MAX_PASSWORD_BYTES + 2) break;
   }
-  const text = Buffer.concat(chunks).subarray(0, MAX_PASSWORD_BYTES).toString('utf8');
-  return text.split(/\r?\n/)[0] ?? '';
+  const bytes = Buffer.concat(chunks);
+  const end = bytes.indexOf(0x0a);
+  const line = bytes.subarray(0, end === -1 ? bytes.length : end);
+  return checkedPassword(line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line, t);
+}
+
+/** The password's text, or a UsageError saying why it is refused. */
+export function checkedPassword(bytes: Uint8Array, t: Translate): string {
+  if (bytes.length > MAX_PASSWORD_BYTES) {
+    throw new UsageError(t('security:password.tooLong', { max: MAX_PASSWORD_BYTES }));
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new UsageError(t('security:password.notUtf8'));
+  }
 }
 
 /** Which sentence of `export:import` explains a file. */
