@@ -8,17 +8,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckContext } from '../../../electron/cli/commands/check.ts';
-import { createColours } from '../../../electron/cli/colour.ts';
 import { exportToDir } from '../../../electron/cli/export-step.ts';
 import { safeIo } from '../../../electron/cli/io.ts';
 import { createTranslate } from '../../../electron/cli/translate.ts';
 import { verifyCheckStep } from '../../../electron/cli/verify-step.ts';
 import { scrubServerText } from '../../../electron/engine/verify/attempt.ts';
-import type { CheckReport } from '../../../electron/engine/check.ts';
-import { parseAddress } from '../../../shared/address.ts';
 import type { VerificationInput } from '../../../shared/export/index.ts';
-import type { Candidate } from '../../../shared/model.ts';
+import {
+  CHECK_ADDRESS,
+  checkContext,
+  loopbackCandidate,
+  recommending,
+} from '../../helpers/check-context.ts';
 import { captureIo } from '../../helpers/cli-io.ts';
 import { fakeServer, type FakeServer } from '../verify/fake-server.ts';
 
@@ -82,19 +83,6 @@ async function echoingSmtp(): Promise<FakeServer> {
   return server;
 }
 
-function candidate(protocol: 'imap' | 'smtp', port: number): Candidate {
-  return {
-    protocol,
-    host: '127.0.0.1',
-    port,
-    security: 'plain',
-    username: 'anna@example.test',
-    auth: [],
-    source: 'autoconfig',
-    trusted: true,
-  };
-}
-
 describe('a server echoing the password in other forms', () => {
   it('scrubServerText masks each cheap form on its own', () => {
     for (const [name, form] of Object.entries(ECHOES)) {
@@ -115,35 +103,13 @@ describe('a server echoing the password in other forms', () => {
     const smtp = await echoingSmtp();
     const captured = captureIo({ stdin: `${PASSWORD}\n`, env: { NO_COLOR: '1' } });
     const io = safeIo(captured);
-    const address = parseAddress('anna@example.test');
-    if (!address.ok) throw new Error('test address');
-    const incoming = candidate('imap', imap.port);
-    const outgoing = candidate('smtp', smtp.port);
-    const report = {
-      address: 'anna@example.test',
-      domain: 'example.test',
-      sources: [],
-      incoming: [incoming],
-      outgoing: [outgoing],
-      probes: [],
-      findings: [],
-      recommended: { incoming, outgoing, username: 'anna@example.test' },
-    } as unknown as CheckReport;
-    const context: CheckContext = {
-      io,
-      t: createTranslate('en'),
-      colours: createColours(io.stdout, io.env),
-      values: {
-        'password-stdin': true,
-        'allow-plaintext': ['127.0.0.1'],
-        timeout: '3000',
-      },
-      address: address.value,
-      report,
-      json: {},
-      text: [],
-      exit: 0,
-    };
+    const incoming = loopbackCandidate('imap', imap.port, { security: 'plain' });
+    const outgoing = loopbackCandidate('smtp', smtp.port, { security: 'plain' });
+    const context = checkContext(io, recommending(incoming, outgoing), {
+      'password-stdin': true,
+      'allow-plaintext': ['127.0.0.1'],
+      timeout: '3000',
+    });
     await verifyCheckStep(context);
     io.stdout.write(context.text.join(''));
 
@@ -157,7 +123,7 @@ describe('a server echoing the password in other forms', () => {
     dirs.push(dir);
     const written = await exportToDir(
       {
-        settings: { address: 'anna@example.test', incoming, outgoing },
+        settings: { address: CHECK_ADDRESS, incoming, outgoing },
         dir,
         formats: ['report'],
         verification: context.json.verification as VerificationInput,

@@ -11,15 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckContext } from '../../../electron/cli/commands/check.ts';
-import { createColours } from '../../../electron/cli/colour.ts';
 import { UsageError } from '../../../electron/cli/io.ts';
 import { main } from '../../../electron/cli/main.ts';
-import { createTranslate } from '../../../electron/cli/translate.ts';
 import { verifyCheckStep } from '../../../electron/cli/verify-step.ts';
-import type { CheckReport } from '../../../electron/engine/check.ts';
-import { parseAddress } from '../../../shared/address.ts';
-import type { Candidate } from '../../../shared/model.ts';
+import { checkContext, loopbackCandidate, recommending } from '../../helpers/check-context.ts';
 import { captureIo, type CapturedIo } from '../../helpers/cli-io.ts';
 import { JANE } from '../export/fixtures.ts';
 
@@ -61,41 +56,16 @@ async function countingServer(): Promise<{ port: number; connections: () => numb
   return { port: (server.address() as net.AddressInfo).port, connections: () => count };
 }
 
-function checkContext(io: CapturedIo, port: number): CheckContext {
-  const address = parseAddress('anna@example.test');
-  if (!address.ok) throw new Error('test address');
-  const candidate = (protocol: 'imap' | 'smtp'): Candidate => ({
-    protocol,
-    host: '127.0.0.1',
-    port,
-    security: 'plain',
-    username: 'anna@example.test',
-    auth: [],
-    source: 'autoconfig',
-    trusted: true,
+function contextFor(io: CapturedIo, port: number) {
+  const report = recommending(
+    loopbackCandidate('imap', port, { security: 'plain' }),
+    loopbackCandidate('smtp', port, { security: 'plain' }),
+  );
+  return checkContext(io, report, {
+    'password-stdin': true,
+    'allow-plaintext': ['127.0.0.1'],
+    timeout: '2000',
   });
-  const incoming = candidate('imap');
-  const outgoing = candidate('smtp');
-  return {
-    io,
-    t: createTranslate('en'),
-    colours: createColours(io.stdout, io.env),
-    values: { 'password-stdin': true, 'allow-plaintext': ['127.0.0.1'], timeout: '2000' },
-    address: address.value,
-    report: {
-      address: 'anna@example.test',
-      domain: 'example.test',
-      sources: [],
-      incoming: [incoming],
-      outgoing: [outgoing],
-      probes: [],
-      findings: [],
-      recommended: { incoming, outgoing, username: 'anna@example.test' },
-    } as unknown as CheckReport,
-    json: {},
-    text: [],
-    exit: 0,
-  };
 }
 
 describe('a password that standard input cannot carry as given', () => {
@@ -104,7 +74,7 @@ describe('a password that standard input cannot carry as given', () => {
     ['not UTF-8', NOT_UTF8, /not valid UTF-8/],
   ])('check --password-stdin: a password %s is refused and never sent', async (_, input, words) => {
     const server = await countingServer();
-    const context = checkContext(ioWith(input), server.port);
+    const context = contextFor(ioWith(input), server.port);
     const refused = verifyCheckStep(context);
     await expect(refused).rejects.toBeInstanceOf(UsageError);
     await expect(refused).rejects.toThrow(words);
@@ -113,7 +83,7 @@ describe('a password that standard input cannot carry as given', () => {
 
   it('a password of exactly 4 KiB with a CRLF line end is taken whole', async () => {
     const server = await countingServer();
-    const context = checkContext(ioWith(`${'k'.repeat(4096)}\r\n`), server.port);
+    const context = contextFor(ioWith(`${'k'.repeat(4096)}\r\n`), server.port);
     await verifyCheckStep(context);
     expect(server.connections()).toBeGreaterThan(0);
   });
