@@ -3,12 +3,16 @@
  * stream before the size check (10 GB of memory in 40 s), and a FIFO hung the run. Now every local
  * file the person names is read only if it is a regular file, at most its cap, within a time
  * limit; anything else is refused in words with exit 2, quickly and without growing the heap.
+ * A batch list (`--batch FILE`) may be a FIFO, but not a device or folder, and its lines are cut
+ * while read.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boundedLines } from '../../../electron/cli/batch.ts';
 import { main } from '../../../electron/cli/main.ts';
 import { LocalFileError, readLocalFile } from '../../../electron/cli/local-file.ts';
 import { captureIo } from '../../helpers/cli-io.ts';
@@ -88,6 +92,32 @@ describe('local files named on the command line', () => {
     const status = readLocalFile('/proc/self/status', { maxBytes: 16 });
     await expect(status).rejects.toBeInstanceOf(LocalFileError);
     await expect(status).rejects.toMatchObject({ problem: 'too-large' });
+  });
+
+  it.each(REFUSALS.filter(([name]) => name !== 'a FIFO' && name !== 'a file over the cap'))(
+    'check --batch %s is refused in words, at once',
+    async (_, path, words) => {
+      const result = await run(['check', '--batch', path(), '--offline']);
+      expect(result.code).toBe(2);
+      expect(result.text).toMatch(/cannot read the batch list/);
+      expect(result.text).toMatch(words);
+      expect(result.ms).toBeLessThan(2000);
+      expect(result.growth).toBeLessThan(32 * 1024 * 1024);
+    },
+  );
+
+  it('a batch list line without end is cut while read, not held (64 MiB of one line)', async () => {
+    async function* endless(): AsyncGenerator<Buffer> {
+      const chunk = Buffer.alloc(1024 * 1024, 0x61);
+      for (let i = 0; i < 64; i++) yield chunk;
+      yield Buffer.from('\r\nexample.test\n');
+    }
+    const before = heapUsed();
+    const lines: string[] = [];
+    for await (const line of boundedLines(Readable.from(endless()), 1025)) lines.push(line);
+    expect(lines.map((line) => line.length)).toEqual([1025, 'example.test'.length]);
+    expect(lines[1]).toBe('example.test');
+    expect(heapUsed() - before).toBeLessThan(32 * 1024 * 1024);
   });
 
   it('German wording too', async () => {
