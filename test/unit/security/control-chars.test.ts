@@ -13,7 +13,10 @@ import { main } from '../../../electron/cli/main.ts';
 import { exportToDir } from '../../../electron/cli/export-step.ts';
 import { createTranslate } from '../../../electron/cli/translate.ts';
 import { verifyEndpoint } from '../../../electron/engine/verify/index.ts';
+import { parse as parsePlist } from 'plist';
 import { hasUnsafeChars } from '../../../shared/control-chars.ts';
+import { exportFormats, FORMATS } from '../../../shared/export/index.ts';
+import { JANE } from '../export/fixtures.ts';
 import type { VerificationInput } from '../../../shared/export/index.ts';
 import type { Endpoint } from '../../../shared/model.ts';
 import { captureIo } from '../../helpers/cli-io.ts';
@@ -138,5 +141,26 @@ describe('control characters and bidi overrides from servers and files', () => {
     expect(io.err()).toMatch(/invalid|not valid|cannot/i);
     expect(io.out() + io.err()).not.toMatch(RAW);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('the app path (exporters without the CLI check) writes no raw one in any file, and readers get the name back', () => {
+    const name = 'Anna \u202eresU \u0085 \u2066x';
+    const { files } = exportFormats({ ...JANE, displayName: name }, FORMATS, {
+      t: (key) => key,
+      language: 'en',
+      randomUUID: () => '00000000-0000-4000-8000-000000000000',
+    });
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const file of files) expect(file.content, file.filename).not.toMatch(RAW);
+    const content = (end: string): string => files.find((f) => f.filename.endsWith(end))!.content;
+    const plist = parsePlist(content('.mobileconfig')) as {
+      PayloadContent: Array<{ EmailAccountName?: string }>;
+    };
+    expect(plist.PayloadContent[0]?.EmailAccountName).toBe(name);
+    const report = JSON.parse(content('report.json')) as { displayName: string };
+    expect(report.displayName).toBe(name);
+    expect(content('user.js')).toContain('\\u202e');
+    // The text report drops them (one space each run), as it does with server text.
+    expect(content('report.txt')).toMatch(/Anna +resU +x/);
   });
 });
