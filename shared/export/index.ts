@@ -9,13 +9,13 @@
  * | sheet       | settings.html                       | printing (the app makes a PDF)        |
  * | report      | report.txt, report.json             | helpdesk tickets                      |
  */
-import { escapeUnsafeChars, escapeUnsafeCharsIn } from '../control-chars.ts';
 import type { AccountSettings } from '../model.ts';
 import { appleMobileconfig } from './apple-mobileconfig.ts';
 import { alternativesFromProbes } from './endpoint-choice.ts';
 import type { GuidanceInput } from './guidance.ts';
 import { outlookAutodiscover } from './outlook-autodiscover.ts';
 import { outlookPrf } from './outlook-prf.ts';
+import { withoutRawControls } from './safe-file.ts';
 import { settingsSheet } from './settings-sheet.ts';
 import { thunderbirdAutoconfig } from './thunderbird-autoconfig.ts';
 import { thunderbirdUserJs } from './thunderbird-userjs.ts';
@@ -23,7 +23,6 @@ import { ticketReport, type CheckReportInput, type VerificationInput } from './t
 import {
   FORMATS,
   type Alternatives,
-  type ExportFile,
   type ExportFormat,
   type ExportNote,
   type ExportPart,
@@ -122,21 +121,4 @@ export function exportFormats(
     );
   }
   return { files: parts.flatMap((part) => part.files).map(withoutRawControls), notes };
-}
-
-/**
- * The file with no raw control character or bidi override left in it: escaped in the format's
- * own way where it has one (markup, JSON, JavaScript), shown as its code in plain text. The
- * PRF has no escape; its values lose them (`prfValue`). The CLI refuses such names before this.
- */
-function withoutRawControls(file: ExportFile): ExportFile {
-  if (file.filename.endsWith('.prf')) return file;
-  const json = /\.(json|js)$/.test(file.filename);
-  const markup = /\.(xml|html|mobileconfig)$/.test(file.filename);
-  const content = json
-    ? escapeUnsafeCharsIn(file.content, 'json')
-    : markup
-      ? escapeUnsafeCharsIn(file.content, 'markup')
-      : escapeUnsafeChars(file.content);
-  return content === file.content ? file : { ...file, content };
 }
