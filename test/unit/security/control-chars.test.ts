@@ -16,6 +16,7 @@ import { verifyEndpoint } from '../../../electron/engine/verify/index.ts';
 import { parse as parsePlist } from 'plist';
 import { hasUnsafeChars } from '../../../shared/control-chars.ts';
 import { exportFormats, FORMATS } from '../../../shared/export/index.ts';
+import { accountSettingsSchema, endpointSchema } from '../../../shared/ipc.ts';
 import { JANE } from '../export/fixtures.ts';
 import type { VerificationInput } from '../../../shared/export/index.ts';
 import type { Endpoint } from '../../../shared/model.ts';
@@ -162,5 +163,14 @@ describe('control characters and bidi overrides from servers and files', () => {
     expect(content('user.js')).toContain('\\u202e');
     // The text report drops them (one space each run), as it does with server text.
     expect(content('report.txt')).toMatch(/Anna +resU +x/);
+  });
+
+  it('main refuses settings holding them from the renderer (finish, verify), whatever it sends', () => {
+    const settings = { ...JANE, displayName: 'Anna \u202eresU' };
+    expect(accountSettingsSchema.safeParse(JANE).success).toBe(true);
+    expect(accountSettingsSchema.safeParse(settings).success).toBe(false);
+    const endpoint = { ...JANE.incoming, username: 'anna\u009b@example.test' };
+    expect(endpointSchema.safeParse(JANE.incoming).success).toBe(true);
+    expect(endpointSchema.safeParse(endpoint).success).toBe(false);
   });
 });
