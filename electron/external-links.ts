@@ -2,8 +2,49 @@
  * Which web pages the app may open in the person's browser: https only, and only on hosts that
  * the provider knowledge names as help or app-password pages. Everything else is refused, so a
  * compromised renderer cannot use `shell.openExternal` to launch arbitrary URLs or programs
- * (Electron security checklist item 15).
+ * (Electron security checklist item 15). URL shorteners and open redirectors (`aka.ms`,
+ * `bit.ly`, Microsoft's `go.microsoft.com/fwlink`, …) are never on the list, even when the
+ * provider knowledge names one: their final page is whatever someone else decides later, so the
+ * catalogue links to the final page instead.
  */
+
+/**
+ * Hosts whose pages only redirect elsewhere, chosen by whoever controls the short name or the
+ * query: shorteners and the well-known open redirectors of big sites.
+ */
+export const REDIRECTOR_HOSTS: ReadonlySet<string> = new Set([
+  'aka.ms',
+  'go.microsoft.com',
+  'fwlink.microsoft.com',
+  'bit.ly',
+  'bitly.com',
+  'goo.gl',
+  'g.co',
+  't.co',
+  't.ly',
+  'tinyurl.com',
+  'ow.ly',
+  'buff.ly',
+  'is.gd',
+  'v.gd',
+  'rb.gy',
+  'cutt.ly',
+  'shorturl.at',
+  'lnkd.in',
+  'youtu.be',
+  'amzn.to',
+  'fb.me',
+  'l.facebook.com',
+  'href.li',
+  'rebrand.ly',
+  'tiny.cc',
+  's.id',
+]);
+
+/** Whether the host only redirects (a shortener or an open redirector). */
+export function isRedirectorHost(host: string): boolean {
+  return REDIRECTOR_HOSTS.has(host.toLowerCase().replace(/\.$/, ''));
+}
 
 /** The links a provider entry carries (a structural subset of `shared/providers` `Provider`). */
 export interface ProviderLinks {
@@ -28,7 +69,7 @@ export function helpHostsOf(links: Iterable<string | undefined>): Set<string> {
   const hosts = new Set<string>();
   for (const link of links) {
     const url = parseHttps(link);
-    if (url) hosts.add(url.hostname);
+    if (url && !isRedirectorHost(url.hostname)) hosts.add(url.hostname);
   }
   return hosts;
 }
@@ -43,7 +84,9 @@ export function allowedExternalUrl(
   allowedHosts: ReadonlySet<string>,
 ): string | null {
   const parsed = parseHttps(url);
-  if (!parsed || !allowedHosts.has(parsed.hostname)) return null;
+  if (!parsed || !allowedHosts.has(parsed.hostname) || isRedirectorHost(parsed.hostname)) {
+    return null;
+  }
   return parsed.href;
 }
 

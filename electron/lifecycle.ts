@@ -15,7 +15,7 @@ import { createExternalOpener } from './handlers/shell.ts';
 import { registerIpc } from './ipc.ts';
 import { LanguageState } from './locale.ts';
 import { installMenu } from './menu.ts';
-import { denyAllPermissions, hardenApp } from './security.ts';
+import { denyAllPermissions, hardenApp, refuseDownloads } from './security.ts';
 import { createMainWindow } from './window.ts';
 
 const APP_NAME = 'Mail Setup Wizard';
@@ -53,6 +53,7 @@ export function runMain(): void {
     installMenu(language.language, menuOptions);
 
     denyAllPermissions(session.defaultSession);
+    refuseDownloads(session.defaultSession);
     serveAppProtocol(session.defaultSession.protocol, rendererRoot(app.getAppPath()));
 
     const openExternal = createExternalOpener(helpHostsOf(PROVIDER_HELP_LINKS));

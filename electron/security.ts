@@ -1,6 +1,7 @@
 /**
  * Hardening applied to every web contents and session the app creates: permission requests
- * denied, navigation away from the app denied, new windows denied, `<webview>` refused. Links to
+ * denied, downloads refused, navigation away from the app denied, new windows denied, `<webview>`
+ * refused. Links to
  * allow-listed help pages are handed to the person's browser instead (`external-links.ts`).
  */
 import type { App, Session, WebContents } from 'electron';
@@ -16,6 +17,22 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+}
+
+/** Sessions that refuse downloads already (a partition's session is the same object each time). */
+const guarded = new WeakSet<Session>();
+
+/**
+ * Refuses every download (`will-download`): the app never needs one, and a page that could start
+ * one (a compromised renderer, a crafted help link) would put a file of its choosing on disk.
+ */
+export function refuseDownloads(session: Session): void {
+  if (guarded.has(session)) return;
+  guarded.add(session);
+  session.on('will-download', (event, item) => {
+    event.preventDefault();
+    item.cancel();
+  });
 }
 
 /**
@@ -42,7 +59,11 @@ export function hardenWebContents(contents: WebContents, options: HardeningOptio
   });
 }
 
-/** Applies `hardenWebContents` to every web contents the app will ever create. */
+/**
+ * Applies `hardenWebContents` to every web contents the app will ever create, and refuses
+ * downloads in every session created from now on (the default session is the caller's).
+ */
 export function hardenApp(app: App, options: HardeningOptions): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, options));
+  app.on('session-created', (session) => refuseDownloads(session));
 }

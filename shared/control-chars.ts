@@ -49,3 +49,14 @@ export function escapeUnsafeChars(text: string, keep?: RegExp): string {
   }
   return out + escape(text.slice(last));
 }
+
+/**
+ * File text with every unsafe character written as the format's own escape, so that no exported
+ * file holds one raw (a viewer or terminal showing the file acts on nothing) while the mail
+ * program still reads the same value: `&#x202e;` in markup, `\u202e` in JSON and JavaScript,
+ * where such characters only occur inside strings. Line breaks and tabs stay.
+ */
+export function escapeUnsafeCharsIn(text: string, format: 'markup' | 'json'): string {
+  if (format === 'json') return escapeUnsafeChars(text);
+  return text.replace(UNSAFE_IN_LINES, (char) => `&#x${char.charCodeAt(0).toString(16)};`);
+}

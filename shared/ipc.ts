@@ -9,6 +9,7 @@
  * them.
  */
 import { MAX_CONSENT_LENGTH, parseConsent } from './consent.ts';
+import { hasUnsafeChars } from './control-chars.ts';
 import { z } from 'zod';
 import type { AccountSettings, Endpoint, ProbeReport, Protocol, Security } from './model.ts';
 import type { HealthReport } from './health.ts';
@@ -25,6 +26,12 @@ import type { METHODS } from './ipc-channels.ts';
 
 const MAX_TEXT = 2048;
 const text = (max = MAX_TEXT) => z.string().max(max);
+/**
+ * Text that goes into a mail program's settings or a file: no control character or bidi override
+ * (shared/control-chars.ts), whatever the renderer sends.
+ */
+const settingsText = (max: number) =>
+  text(max).refine((value) => !hasUnsafeChars(value), 'control-characters');
 const hostname = z
   .string()
   .min(1)
@@ -51,12 +58,12 @@ export const endpointSchema = z.object({
   host: hostname,
   port,
   security: securitySchema,
-  username: text(320),
+  username: settingsText(320),
 }) satisfies z.ZodType<Endpoint>;
 
 export const accountSettingsSchema = z.object({
   address: text(320),
-  displayName: text(256).optional(),
+  displayName: settingsText(256).optional(),
   incoming: endpointSchema,
   outgoing: endpointSchema,
   password: text(1024).optional(),

@@ -3,11 +3,11 @@
  * values and stray arguments become a one-line UsageError (exit code 2) in the person's language,
  * and the common option values (port, timeout, DNS server, CA file, host) are validated here once.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidHostname } from '../engine/net/hostname.ts';
 import { parseDnsServer } from '../engine/net/resolver.ts';
 import { UsageError } from './io.ts';
+import { fileProblemText, readLocalFile } from './local-file.ts';
 import type { Translate } from './translate.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -80,7 +80,8 @@ export function parseDnsArg(text: string | undefined, t: Translate): string | un
   return text;
 }
 
-const MAX_CA_BYTES = 1024 * 1024;
+/** A CA bundle is a few hundred KiB at most; reading stops there (`/dev/zero`, a FIFO). */
+const CA_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 5000 };
 
 /** Reads `--ca FILE` (PEM); the texts of the given files. */
 export async function readCaFiles(paths: readonly string[], t: Translate): Promise<string[]> {
@@ -88,11 +89,10 @@ export async function readCaFiles(paths: readonly string[], t: Translate): Promi
   for (const path of paths) {
     let text: string;
     try {
-      const buffer = await readFile(path);
-      if (buffer.length > MAX_CA_BYTES) throw new Error('too large');
-      text = buffer.toString('utf8');
-    } catch {
-      throw new UsageError(t('cli:errors.unreadableCa', { value: path }));
+      text = (await readLocalFile(path, CA_LIMITS)).toString('utf8');
+    } catch (error) {
+      const detail = fileProblemText(error, t, CA_LIMITS);
+      throw new UsageError(t('cli:errors.unreadableCa', { value: path, detail }));
     }
     if (!text.includes('-----BEGIN CERTIFICATE-----')) {
       throw new UsageError(t('cli:errors.invalidCa', { value: path }));

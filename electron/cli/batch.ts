@@ -4,13 +4,17 @@
  * output, in input order, with at most `concurrency` lines in work at once. A line waits to start
  * while the window of unwritten results is full, so memory stays flat however long the list is.
  * Blank lines and `#` comments are skipped. Progress on a terminal's standard error; a summary at
- * the end (standard error, so standard output stays one object per line).
+ * the end (standard error, so standard output stays one object per line). The list is a file, a
+ * FIFO or standard input; a device or folder is refused, and a line is kept to MAX_LINE characters
+ * while read (`/dev/zero`-like input without line breaks cannot fill the memory).
  */
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
-import readline from 'node:readline';
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { UsageError, type CliIo } from './io.ts';
+import { fileProblemText, LocalFileError } from './local-file.ts';
 import type { Translate } from './translate.ts';
 
 export interface BatchItem {
@@ -36,15 +40,61 @@ function openInput(file: string, io: CliIo): Readable {
   return file === '-' ? io.stdin : createReadStream(file, { encoding: 'utf8' });
 }
 
-/** Throws the stream's open error (e.g. ENOENT) before any output is written. */
-export async function assertReadable(file: string): Promise<void> {
+/**
+ * Refuses, before any output is written, a list that cannot be read (missing, unreadable) or is
+ * no list at all (a folder, a device such as /dev/zero, a socket): a UsageError in words.
+ */
+export async function assertReadable(file: string, t: Translate): Promise<void> {
   if (file === '-') return;
-  const stream = createReadStream(file);
   try {
-    await once(stream, 'readable');
-  } finally {
-    stream.destroy();
+    const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+      throw new LocalFileError(error.code === 'ENOENT' ? 'not-found' : 'unreadable', error.code);
+    });
+    if (!info.isFile() && !info.isFIFO()) throw new LocalFileError('not-a-file');
+    const stream = createReadStream(file);
+    try {
+      await once(stream, 'readable');
+    } catch (error) {
+      throw new LocalFileError('unreadable', (error as NodeJS.ErrnoException).code ?? '');
+    } finally {
+      stream.destroy();
+    }
+  } catch (error) {
+    const detail = fileProblemText(error, t, { maxBytes: MAX_LINE });
+    throw new UsageError(t('health:cli.batchRead', { value: file, detail }));
   }
+}
+
+/**
+ * The input's lines (without `\r\n` or `\n`), each cut to `max` characters while it is read:
+ * the rest of an over-long line is skipped, never held.
+ */
+export async function* boundedLines(input: Readable, max: number): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let line = '';
+  let skipping = false;
+  const take = (text: string): void => {
+    if (skipping) return;
+    line += text;
+    if (line.length > max) {
+      line = line.slice(0, max);
+      skipping = true;
+    }
+  };
+  for await (const chunk of input) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      take(text.slice(start, end));
+      yield line.replace(/\r$/, '');
+      line = '';
+      skipping = false;
+      start = end + 1;
+    }
+    take(text.slice(start));
+  }
+  take(decoder.end());
+  if (line !== '') yield line.replace(/\r$/, '');
 }
 
 export async function runBatch(
@@ -55,7 +105,7 @@ export async function runBatch(
   work: (line: string) => Promise<BatchItem>,
 ): Promise<BatchSummary> {
   const started = performance.now();
-  const lines = readline.createInterface({ input: openInput(file, io), crlfDelay: Infinity });
+  const lines = boundedLines(openInput(file, io), MAX_LINE + 1);
   const window = concurrency * 4;
   const results = new Map<number, BatchItem>();
   let next = 0;

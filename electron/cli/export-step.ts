@@ -6,7 +6,7 @@
  * (`readPasswordFromStdin` lives here and the login step's `sharedPassword` is used here: the
  * two steps read standard input once per run.)
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   exportFormats,
@@ -18,9 +18,11 @@ import {
   type GuidanceInput,
   type VerificationInput,
 } from '../../shared/export/index.ts';
+import { exportFileBytes } from '../../shared/export/windows-1252.ts';
 import type { VerifyReason } from '../../shared/codes.ts';
 import type { Language } from '../../shared/i18n/index.ts';
 import type { AccountSettings, Endpoint } from '../../shared/model.ts';
+import { writeFileAtomically } from '../engine/files/atomic-write.ts';
 import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import type { CheckContext } from './commands/check.ts';
@@ -61,22 +63,38 @@ export function parseFormats(list: string | undefined, t: Translate): ExportForm
 }
 
 const MAX_PASSWORD_BYTES = 4096;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The first line of standard input (`--password-stdin`), at most 4 KiB, without its line end.
- * Never echoed, never logged.
+ * The first line of standard input (`--password-stdin`), without its line end. Never echoed,
+ * never logged. A line over 4 KiB or one that is not UTF-8 is refused (UsageError, nothing is
+ * sent) rather than cut or repaired into another password without a word.
  */
-export async function readPasswordFromStdin(stdin: CliIo['stdin']): Promise<string> {
+export async function readPasswordFromStdin(stdin: CliIo['stdin'], t: Translate): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stdin) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     chunks.push(buffer);
     size += buffer.length;
-    if (buffer.includes(0x0a) || size >= MAX_PASSWORD_BYTES) break;
+    if (buffer.includes(0x0a) || size > MAX_PASSWORD_BYTES + 2) break;
   }
-  const text = Buffer.concat(chunks).subarray(0, MAX_PASSWORD_BYTES).toString('utf8');
-  return text.split(/\r?\n/)[0] ?? '';
+  const bytes = Buffer.concat(chunks);
+  const end = bytes.indexOf(0x0a);
+  const line = bytes.subarray(0, end === -1 ? bytes.length : end);
+  return checkedPassword(line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line, t);
+}
+
+/** The password's text, or a UsageError saying why it is refused. */
+export function checkedPassword(bytes: Uint8Array, t: Translate): string {
+  if (bytes.length > MAX_PASSWORD_BYTES) {
+    throw new UsageError(t('security:password.tooLong', { max: MAX_PASSWORD_BYTES }));
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new UsageError(t('security:password.notUtf8'));
+  }
 }
 
 /** Which sentence of `export:import` explains a file. */
@@ -95,11 +113,21 @@ function importKey(file: ExportFile): string {
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    // lstat: a dangling link holds the name too.
+    await lstat(path);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Whether the file holds the password (the formats that said so, or its text shows it). */
+function holdsPassword(file: ExportFile, settings: AccountSettings, notes: ExportNote[]): boolean {
+  if (!notes.some((note) => note.code === 'password-included')) return false;
+  const password = settings.password ?? '';
+  return (
+    file.filename.endsWith('.mobileconfig') || (password !== '' && file.content.includes(password))
+  );
 }
 
 /**
@@ -139,15 +167,13 @@ export async function exportToDir(
       }
     }
   }
-  const secret = notes.some((n) => n.code === 'password-included');
   for (const file of placed) {
-    const mode = secret && file.filename.endsWith('.mobileconfig') ? 0o600 : 0o644;
     try {
-      // 'wx' also refuses a file that appeared after the check above.
-      await writeFile(file.path, file.content, {
-        encoding: 'utf8',
-        mode,
-        flag: input.force ? 'w' : 'wx',
+      // A new file under the name, never through a link there and never keeping an old file's
+      // mode: a file holding the password is readable by its owner only.
+      await writeFileAtomically(file.path, exportFileBytes(file), {
+        mode: holdsPassword(file, input.settings, notes) ? 0o600 : 0o644,
+        replace: input.force === true,
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);

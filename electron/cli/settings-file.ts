@@ -3,12 +3,13 @@
  * part of `check --json`, the whole `check --json` output, or written by hand. A problem is one
  * line in the person's language (namespace `export:settingsErrors`); the caller exits with 2.
  */
-import { readFile } from 'node:fs/promises';
 import { validateSettings } from '../../shared/export/index.ts';
 import type { AccountSettings } from '../../shared/model.ts';
+import { fileProblemText, readLocalFile } from './local-file.ts';
 import type { Translate } from './translate.ts';
 
-const MAX_SETTINGS_BYTES = 1024 * 1024;
+/** Settings are a few KiB; reading stops at 1 MiB and after 5 s (`/dev/zero`, a FIFO). */
+const SETTINGS_LIMITS = { maxBytes: 1024 * 1024, timeoutMs: 5000 };
 
 export type SettingsFileResult =
   { ok: true; settings: AccountSettings } | { ok: false; message: string };
@@ -16,12 +17,9 @@ export type SettingsFileResult =
 export async function readSettingsFile(path: string, t: Translate): Promise<SettingsFileResult> {
   let text: string;
   try {
-    const buffer = await readFile(path);
-    if (buffer.length > MAX_SETTINGS_BYTES)
-      throw new Error(`larger than ${MAX_SETTINGS_BYTES} bytes`);
-    text = buffer.toString('utf8');
+    text = (await readLocalFile(path, SETTINGS_LIMITS)).toString('utf8');
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = fileProblemText(error, t, SETTINGS_LIMITS);
     return { ok: false, message: t('export:settingsErrors.unreadable', { path, detail }) };
   }
   let json: unknown;

@@ -35,7 +35,7 @@ import {
   type ConsentArgs,
 } from './consent-step.ts';
 import { discoveryOptionsFrom, type DiscoveryArgs } from './discovery-options.ts';
-import { endpointOf, readPasswordFromStdin } from './export-step.ts';
+import { checkedPassword, endpointOf, readPasswordFromStdin } from './export-step.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import type { Translate } from './translate.ts';
 import { verifyText } from './verify-view.ts';
@@ -116,15 +116,18 @@ export function sharedPassword(io: CliIo, address: string, t: Translate): Promis
 /** Reads the password: a silent prompt on a terminal, else the first line of stdin. */
 export async function readPassword(io: CliIo, address: string, t: Translate): Promise<string> {
   const stdin = io.stdin as CliIo['stdin'] & { isTTY?: boolean };
-  if (!stdin.isTTY) return readPasswordFromStdin(io.stdin);
+  if (!stdin.isTTY) return readPasswordFromStdin(io.stdin, t);
   io.stderr.write(t('verify:prompt.password', { address }));
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
   const reader = createInterface({ input: io.stdin, output: muted, terminal: true });
   try {
-    return await new Promise<string>((resolve) => {
+    const typed = await new Promise<string>((resolve) => {
       reader.once('line', resolve);
       reader.once('close', () => resolve(''));
     });
+    // The terminal's bytes were decoded already: a replacement character marks what was not UTF-8.
+    if (typed.includes('\ufffd')) throw new UsageError(t('security:password.notUtf8'));
+    return checkedPassword(Buffer.from(typed, 'utf8'), t);
   } finally {
     reader.close();
     io.stderr.write('\n');

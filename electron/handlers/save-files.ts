@@ -1,15 +1,23 @@
 /**
  * Writing files the person asked for, never silently over an existing file: every file is opened
- * with `wx`; when one exists, a message box asks whether to replace it, keep it or stop.
+ * exclusively and written atomically, never through a symbolic link; when one exists, a message box asks whether to replace it, keep it or stop.
  */
-import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { TFunction } from 'i18next';
+import { exportFileBytes } from '../../shared/export/windows-1252.ts';
+import { writeFileAtomically } from '../engine/files/atomic-write.ts';
 
 export interface FileToSave {
   filename: string;
   content: string | Uint8Array;
+  /** An exported file's media type: its charset says how text is encoded (default UTF-8). */
+  mediaType?: string;
+}
+
+function bytesOf(file: FileToSave): Uint8Array {
+  if (typeof file.content !== 'string') return file.content;
+  return exportFileBytes({ mediaType: file.mediaType ?? '', content: file.content });
 }
 
 export type SaveOutcome =
@@ -72,7 +80,7 @@ export async function writeFilesAsking(
     }
     const path = join(folder, file.filename);
     try {
-      await writeFile(path, file.content, { flag: 'wx', mode: 0o644 });
+      await writeFileAtomically(path, bytesOf(file), { mode: 0o644, replace: false });
       paths.push(path);
       continue;
     } catch (error) {
@@ -84,7 +92,8 @@ export async function writeFilesAsking(
     if (choice === 'cancel') return { ok: true, paths, cancelled: true };
     if (choice === 'keep') continue;
     try {
-      await writeFile(path, file.content, { flag: 'w' });
+      // A new file takes the name: a link there is replaced, never written through.
+      await writeFileAtomically(path, bytesOf(file), { mode: 0o644, replace: true });
       paths.push(path);
     } catch (error) {
       return { ok: false, code: 'write-failed', detail: errorCode(error) };

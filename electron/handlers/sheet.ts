@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, session } from 'electron';
 import type { TFunction } from 'i18next';
 import type { Handlers } from '../ipc.ts';
-import { denyAllPermissions } from '../security.ts';
+import { denyAllPermissions, refuseDownloads } from '../security.ts';
 import { SECURE_WEB_PREFERENCES } from '../window.ts';
 import { writeFilesAsking } from './save-files.ts';
 
@@ -37,6 +37,7 @@ export async function renderPdf(html: string): Promise<Uint8Array> {
   const fileUrl = pathToFileURL(file).href;
   const printSession = session.fromPartition(PRINT_PARTITION);
   denyAllPermissions(printSession);
+  refuseDownloads(printSession);
   printSession.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !(details.url === fileUrl || details.url.startsWith('data:')) });
   });

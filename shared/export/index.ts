@@ -18,6 +18,7 @@ import { oauth2OnlyEndpoint, oauth2OnlyNote } from './login-method.ts';
 import type { GuidanceInput } from './guidance.ts';
 import { outlookAutodiscover } from './outlook-autodiscover.ts';
 import { outlookPrf } from './outlook-prf.ts';
+import { withoutRawControls } from './safe-file.ts';
 import { settingsSheet } from './settings-sheet.ts';
 import { thunderbirdAutoconfig } from './thunderbird-autoconfig.ts';
 import { thunderbirdUserJs } from './thunderbird-userjs.ts';
@@ -129,5 +130,5 @@ export function exportFormats(
       }),
     );
   }
-  return { files: parts.flatMap((part) => part.files), notes };
+  return { files: parts.flatMap((part) => part.files).map(withoutRawControls), notes };
 }

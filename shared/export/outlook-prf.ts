@@ -7,12 +7,16 @@
  * own store, which is the combination reported to bind the account reliably.
  *
  * The PRF has no password key and no STARTTLS setting for the incoming server (`...UseSSL` is
- * 0 or 1); SMTP knows 0 none, 1 SSL, 2 STARTTLS. Written with CRLF line endings and no BOM.
+ * 0 or 1); SMTP knows 0 none, 1 SSL, 2 STARTTLS. Written with CRLF line endings and no BOM, in
+ * Windows-1252 like the published samples (a UTF-8 BOM would become part of the first section
+ * header; a public PRF generator refuses non-ASCII values). A value with a character Windows-1252
+ * lacks is left out, and a note says which, rather than written as text Outlook may misread.
  */
 import { dropUnsafeChars } from '../control-chars.ts';
 import type { AccountSettings, Security } from '../model.ts';
 import { preferImplicitTls } from './endpoint-choice.ts';
 import type { Alternatives, ExportNote, ExportPart } from './types.ts';
+import { fitsWindows1252, WINDOWS_1252_TEXT } from './windows-1252.ts';
 
 /** PROP_SMTP_SECURE_CONNECTION: ENCRYPT_CONN_NO_SECURITY 0, _SSL 1, _TLS (STARTTLS) 2. */
 const SMTP_SECURE: Record<Security, number> = { plain: 0, tls: 1, starttls: 2 };
@@ -88,7 +92,13 @@ export function outlookPrf(settings: AccountSettings, alternatives: Alternatives
     });
   }
   const p = incoming.protocol === 'imap' ? 'IMAP' : 'POP3';
-  const kv = (key: string, value: string | number) => `${key}=${prfValue(value)}`;
+  const leftOut = new Set<string>();
+  const kv = (key: string, value: string | number): string[] => {
+    const text = prfValue(value);
+    if (fitsWindows1252(text)) return [`${key}=${text}`];
+    leftOut.add(String(value));
+    return [];
+  };
   const name = settings.displayName ?? '';
   const lines = [
     '; Outlook profile file made by Mail Setup Wizard: outlook.exe /importprf outlook.prf',
@@ -96,7 +106,7 @@ export function outlookPrf(settings: AccountSettings, alternatives: Alternatives
     ...banner(1, 'Profile Defaults'),
     '[General]',
     'Custom=1',
-    kv('ProfileName', address),
+    ...kv('ProfileName', address),
     'DefaultProfile=Yes',
     'OverwriteProfile=Append',
     'ModifyDefaultProfileIfPresent=FALSE',
@@ -111,40 +121,44 @@ export function outlookPrf(settings: AccountSettings, alternatives: Alternatives
     ...banner(5, 'Values for each Internet Account'),
     '[Account1]',
     'UniqueService=No',
-    kv('AccountName', address),
-    kv('DisplayName', name),
-    kv('EmailAddress', address),
-    kv(`${p}Server`, incoming.host),
-    kv(`${p}UserName`, incoming.username),
-    kv(`${p}Port`, incoming.port),
-    kv(`${p}UseSSL`, incoming.security === 'tls' ? 1 : 0),
-    kv(`${p}UseSPA`, 0),
-    kv('SMTPServer', outgoing.host),
-    kv('SMTPPort', outgoing.port),
-    kv('SMTPSecureConnection', SMTP_SECURE[outgoing.security]),
-    kv('SMTPUseAuth', 1),
+    ...kv('AccountName', address),
+    ...kv('DisplayName', name),
+    ...kv('EmailAddress', address),
+    ...kv(`${p}Server`, incoming.host),
+    ...kv(`${p}UserName`, incoming.username),
+    ...kv(`${p}Port`, incoming.port),
+    ...kv(`${p}UseSSL`, incoming.security === 'tls' ? 1 : 0),
+    ...kv(`${p}UseSPA`, 0),
+    ...kv('SMTPServer', outgoing.host),
+    ...kv('SMTPPort', outgoing.port),
+    ...kv('SMTPSecureConnection', SMTP_SECURE[outgoing.security]),
+    ...kv('SMTPUseAuth', 1),
     ...(outgoing.username === incoming.username
-      ? [kv('SMTPAuthMethod', 0)]
-      : [kv('SMTPAuthMethod', 1), kv('SMTPUserName', outgoing.username)]),
-    kv('SMTPUseSPA', 0),
-    kv('ConnectionType', 0),
-    kv('ServerTimeOut', 60),
-    ...(p === 'IMAP' ? [kv('CheckNewImap', 1)] : [kv('LeaveOnServer', LEAVE_ON_SERVER_14_DAYS)]),
+      ? kv('SMTPAuthMethod', 0)
+      : [...kv('SMTPAuthMethod', 1), ...kv('SMTPUserName', outgoing.username)]),
+    ...kv('SMTPUseSPA', 0),
+    ...kv('ConnectionType', 0),
+    ...kv('ServerTimeOut', 60),
+    ...(p === 'IMAP' ? kv('CheckNewImap', 1) : kv('LeaveOnServer', LEAVE_ON_SERVER_14_DAYS)),
     ...banner(6, 'Mapping for profile properties'),
     '; No MAPI service, so no service mapping.',
     ...banner(7, 'Mapping for Internet account properties (do not modify)'),
     ...mappingBlock(p),
     '',
   ];
-  // eslint-disable-next-line no-control-regex
-  if (/[^\u0000-\u007F]/.test(lines.join(''))) {
-    notes.push({ code: 'non-ascii-values', severity: 'info', format: 'outlook', params: {} });
+  if (leftOut.size > 0) {
+    notes.push({
+      code: 'prf-values-left-out',
+      severity: 'warning',
+      format: 'outlook',
+      params: { values: [...leftOut].map((value) => `"${value}"`).join(', ') },
+    });
   }
   return {
     files: [
       {
         filename: 'outlook.prf',
-        mediaType: 'application/octet-stream',
+        mediaType: WINDOWS_1252_TEXT,
         content: lines.join('\r\n'),
       },
     ],

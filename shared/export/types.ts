@@ -22,8 +22,8 @@ export const NOTE_CODES = [
   'plaintext',
   /** The file contains the password and must be handled like it. */
   'password-included',
-  /** Non-ASCII text in a file whose encoding the client does not document. */
-  'non-ascii-values',
+  /** Values the Outlook profile file leaves out: Windows-1252 has no character for them. */
+  'prf-values-left-out',
   /** The person accepted a server whose certificate is not valid; what to tell the provider. */
   'accepted-certificate',
   /** Thunderbird signs in with OAuth2 (the provider's page opens the first time). */

@@ -19,7 +19,8 @@ import type {
 } from '../../shared/model.ts';
 import { appleMobileconfig } from '../../shared/export/apple-mobileconfig.ts';
 import { outlookAutodiscover } from '../../shared/export/outlook-autodiscover.ts';
-import { outlookPrf } from '../../shared/export/outlook-prf.ts';
+import { outlookPrf, prfValue } from '../../shared/export/outlook-prf.ts';
+import { fitsWindows1252 } from '../../shared/export/windows-1252.ts';
 import {
   thunderbirdAutoconfig,
   usernamePlaceholder,
@@ -567,6 +568,9 @@ export const PROPERTIES: FuzzProperty[] = [
           ? value.slice(1, -1)
           : value;
       const p = settings.incoming.protocol === 'imap' ? 'IMAP' : 'POP3';
+      // A value Windows-1252 cannot hold is left out of the file, never written garbled.
+      const kept = (value: string): string | undefined =>
+        fitsWindows1252(prfValue(value)) ? value : undefined;
       same(
         [
           windows(account[`${p}Server`]),
@@ -576,14 +580,15 @@ export const PROPERTIES: FuzzProperty[] = [
           Number(account.SMTPPort),
         ],
         [
-          settings.incoming.host,
+          kept(settings.incoming.host),
           settings.incoming.port,
-          settings.incoming.username,
-          settings.outgoing.host,
+          kept(settings.incoming.username),
+          kept(settings.outgoing.host),
           settings.outgoing.port,
         ],
         'servers',
       );
+      same(windows(account.DisplayName), kept(settings.displayName ?? ''), 'display name');
       const smtpUser = windows(account.SMTPUserName);
       if (smtpUser !== undefined && smtpUser !== settings.outgoing.username)
         throw new Error(`SMTP user ${smtpUser}`);

@@ -154,11 +154,7 @@ async function checkBatch(
   const single = SINGLE_ONLY.find((name) => values[name] !== undefined);
   if (single) throw new UsageError(t('health:cli.batchWithOption', { value: `--${single}` }));
   const concurrency = parseConcurrencyArg(values.concurrency as string | undefined, t);
-  try {
-    await assertReadable(file);
-  } catch {
-    throw new UsageError(t('health:cli.batchRead', { value: file }));
-  }
+  await assertReadable(file, t);
   const batchOptions: CheckOptions = options.health
     ? { ...options, health: { ...options.health, probeCache: boundedProbeCache() } }
     : options;

@@ -51,7 +51,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const settings = { ...read.settings };
   delete settings.password;
   if (values['password-stdin']) {
-    const password = await readPasswordFromStdin(io.stdin);
+    const password = await readPasswordFromStdin(io.stdin, t);
     if (!password) {
       io.stderr.write(`mailsetup export: ${t('export:cli.noPasswordGiven')}\n`);
       return EXIT.usage;

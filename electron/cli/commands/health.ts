@@ -108,11 +108,7 @@ async function healthBatch(
   t: Translate,
 ): Promise<number> {
   const concurrency = parseConcurrencyArg(concurrencyText, t);
-  try {
-    await assertReadable(file);
-  } catch {
-    throw new UsageError(t('health:cli.batchRead', { value: file }));
-  }
+  await assertReadable(file, t);
   const probeCache = boundedProbeCache();
   const summary = await runBatch(file, concurrency, io, t, async (line) => {
     const domain = healthDomainOf(line);

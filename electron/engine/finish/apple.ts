@@ -5,12 +5,14 @@
  * iPhone/iPad (send the saved file there and open it).
  */
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appleMobileconfig } from '../../../shared/export/apple-mobileconfig.ts';
+import { withoutRawControls } from '../../../shared/export/safe-file.ts';
 import type { Alternatives, Translate } from '../../../shared/export/types.ts';
 import type { AppleOpen } from '../../../shared/finish.ts';
 import type { AccountSettings } from '../../../shared/model.ts';
+import { writeFileAtomically } from '../files/atomic-write.ts';
 import { failedWith, type FinishResult } from './result.ts';
 
 export interface AppleOptions {
@@ -38,15 +40,17 @@ export async function openInAppleMail(
     return { ok: false, code: 'apple-unsupported-platform' };
   }
   const { password: _never, ...withoutPassword } = settings;
-  const file = appleMobileconfig(withoutPassword, {
-    alternatives: options.alternatives ?? [],
-    includePassword: false,
-    t: options.t,
-  }).files[0]!;
+  const file = withoutRawControls(
+    appleMobileconfig(withoutPassword, {
+      alternatives: options.alternatives ?? [],
+      includePassword: false,
+      t: options.t,
+    }).files[0]!,
+  );
   const path = join(options.dir, file.filename);
   try {
     await mkdir(options.dir, { recursive: true });
-    await writeFile(path, file.content, { encoding: 'utf8', mode: 0o600 });
+    await writeFileAtomically(path, file.content, { mode: 0o600, replace: true });
     await (options.openFile ?? systemOpen)(path);
   } catch (error) {
     return failedWith('apple-open-failed', error);

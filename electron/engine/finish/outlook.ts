@@ -7,12 +7,14 @@
  * them). Every decision is a pure function; `importIntoOutlook` gathers the facts on Windows.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join, win32 } from 'node:path';
 import { outlookPrf } from '../../../shared/export/outlook-prf.ts';
 import type { Alternatives } from '../../../shared/export/types.ts';
+import { exportFileBytes } from '../../../shared/export/windows-1252.ts';
 import type { FinishCode, OutlookImport } from '../../../shared/finish.ts';
 import type { AccountSettings } from '../../../shared/model.ts';
+import { writeFileAtomically } from '../files/atomic-write.ts';
 import { failedWith, type FinishResult } from './result.ts';
 
 /** The registry keys that name outlook.exe (per user first, then the machine, 64- and 32-bit). */
@@ -155,7 +157,7 @@ export async function importIntoOutlook(
   const prfPath = join(options.dir, file.filename);
   try {
     await mkdir(options.dir, { recursive: true });
-    await writeFile(prfPath, file.content, 'utf8');
+    await writeFileAtomically(prfPath, exportFileBytes(file), { mode: 0o644, replace: true });
     await new Promise<void>((done, fail) => {
       const child = spawn(decision.outlookPath, ['/importprf', prfPath], {
         detached: true,

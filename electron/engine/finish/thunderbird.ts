@@ -6,14 +6,14 @@
  * then renamed over prefs.js), so an interruption leaves either the old or the new file.
  * Results, never exceptions: failures carry a `FinishCode`.
  */
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ThunderbirdAddition, ThunderbirdProfile } from '../../../shared/finish.ts';
 import type { AccountSettings } from '../../../shared/model.ts';
 import { ACCOUNTS_PREF, SMTP_SERVERS_PREF } from '../../../shared/export/thunderbird-prefs.ts';
 import { applyPrefChanges, parsePrefs, prefValues, type PrefStatement } from './prefs-file.ts';
+import { writeFileAtomically } from '../files/atomic-write.ts';
 import { isProfileInUse } from './profile-lock.ts';
 import { failedWith, type FinishResult } from './result.ts';
 import { findProfiles, type ProfileSearch } from './profiles.ts';
@@ -102,24 +102,6 @@ async function backUp(prefsPath: string, now: Date): Promise<string> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 100) throw error;
     }
-  }
-}
-
-/** Writes `text` to `path` through a flushed temporary file in the same folder and a rename. */
-async function writeAtomically(path: string, text: string, mode: number): Promise<void> {
-  const temporary = `${path}.mailsetup-${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'wx', mode);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   }
 }
 
@@ -214,7 +196,7 @@ export async function addToThunderbird(
     // Thunderbird may have been started while we worked: look once more just before the swap.
     if (await isProfileInUse(profilePath, platform))
       return { ok: false, code: 'thunderbird-running' };
-    await writeAtomically(prefsPath, text, mode);
+    await writeFileAtomically(prefsPath, text, { mode, replace: true });
   } catch (error) {
     return failedWith('thunderbird-write-failed', error);
   }

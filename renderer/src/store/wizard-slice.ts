@@ -5,6 +5,7 @@
  */
 import { parseAddress, type ParsedAddress } from '../../../shared/address.ts';
 import type { AddressError } from '../../../shared/codes.ts';
+import { dropUnsafeChars } from '../../../shared/control-chars.ts';
 import type { Language } from '../../../shared/i18n/index.ts';
 import type { Announcement, SliceCreator } from './app-state.ts';
 import { canEnter, stepAfter, stepBefore, type StepId } from './steps.ts';
@@ -64,7 +65,8 @@ export function createWizardSlice(language: Language): SliceCreator<WizardSlice>
       if (get().address !== '') set({ addressTouched: true });
     },
     setDisplayName(value) {
-      set({ displayName: value.slice(0, 256) });
+      // Invisible controls and bidi overrides never reach a mail program's settings.
+      set({ displayName: dropUnsafeChars(value, true).slice(0, 256) });
     },
     submitAddress() {
       get().setAddress(get().address);

@@ -155,7 +155,9 @@ export const MICROSOFT_365: Provider = defineProvider({
   helpUrl: HELP,
   guides: [
     guide('microsoft-365', 'oauth-only', 2, { url: HELP }),
-    guide('microsoft-365', 'enable-imap', 2, { url: 'https://aka.ms/smtp_auth_disabled' }),
+    guide('microsoft-365', 'enable-imap', 2, {
+      url: 'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
+    }),
     guide('microsoft-365', 'username-form', 2),
   ],
 });

@@ -8,9 +8,9 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckMemory } from '../../../electron/handlers/check-memory.ts';
 import { runVerify } from '../../../electron/handlers/engine.ts';
-import type { CheckReport } from '../../../electron/engine/check.ts';
 import type { Candidate, Endpoint } from '../../../shared/model.ts';
 import type { RequestOf } from '../../../shared/ipc.ts';
+import { candidateOf, recommending } from '../../helpers/check-context.ts';
 
 const PASSWORD = 'Renderer-0wned';
 let server: net.Server | undefined;
@@ -44,22 +44,9 @@ async function recorder(): Promise<{
   };
 }
 
-function candidate(endpoint: Endpoint, trusted: boolean): Candidate {
-  return { ...endpoint, auth: [], source: trusted ? 'autoconfig' : 'autoconfig-http', trusted };
-}
-
 function memoryOf(incoming: Candidate, outgoing: Candidate): CheckMemory {
   const memory = new CheckMemory();
-  memory.remember({
-    address: 'anna@example.test',
-    domain: 'example.test',
-    sources: [],
-    incoming: [incoming],
-    outgoing: [outgoing],
-    probes: [],
-    findings: [],
-    recommended: { incoming, outgoing, username: 'anna@example.test' },
-  } as CheckReport);
+  memory.remember(recommending(incoming, outgoing));
   return memory;
 }
 
@@ -91,7 +78,7 @@ describe('main-process enforcement of the consent rules', () => {
       security: 'plain',
       username: 'anna',
     });
-    const memory = memoryOf(candidate(at('imap'), false), candidate(at('smtp'), false));
+    const memory = memoryOf(candidateOf(at('imap'), false), candidateOf(at('smtp'), false));
     // The renderer skipped the untrusted-source box and sends a plaintext consent only.
     const result = await runVerify(
       request(at('imap'), at('smtp'), ['127.0.0.1']),
@@ -116,8 +103,8 @@ describe('main-process enforcement of the consent rules', () => {
       username: 'anna',
     });
     const memory = memoryOf(
-      candidate(at('imap', 'starttls'), true),
-      candidate(at('smtp', 'starttls'), true),
+      candidateOf(at('imap', 'starttls'), true),
+      candidateOf(at('smtp', 'starttls'), true),
     );
     const result = await runVerify(
       request(at('imap', 'plain'), at('smtp', 'plain'), ['127.0.0.1']),
@@ -142,7 +129,7 @@ describe('main-process enforcement of the consent rules', () => {
       security: 'plain',
       username: 'anna',
     });
-    const memory = memoryOf(candidate(at('imap'), false), candidate(at('smtp'), false));
+    const memory = memoryOf(candidateOf(at('imap'), false), candidateOf(at('smtp'), false));
     await runVerify(
       request(at('imap'), at('smtp'), ['127.0.0.1', 'source:127.0.0.1']),
       { signal },

@@ -3,10 +3,28 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
 
 import type { App, Session, WebContents } from 'electron';
-import { denyAllPermissions, hardenApp, hardenWebContents } from '../../../electron/security.ts';
-import { allowedExternalUrl, helpHostsOf, linksOf } from '../../../electron/external-links.ts';
+import {
+  denyAllPermissions,
+  hardenApp,
+  hardenWebContents,
+  refuseDownloads,
+} from '../../../electron/security.ts';
+import {
+  allowedExternalUrl,
+  helpHostsOf,
+  isRedirectorHost,
+  linksOf,
+} from '../../../electron/external-links.ts';
+import { PROVIDER_HELP_LINKS } from '../../../electron/help-links.ts';
 import { createExternalOpener, shellHandlers } from '../../../electron/handlers/shell.ts';
-import { StubSession, StubWebContents, app, resetElectron, shell } from './stub-electron.ts';
+import {
+  StubSession,
+  StubWebContents,
+  app,
+  resetElectron,
+  session as sessions,
+  shell,
+} from './stub-electron.ts';
 
 /** Emits a navigation-like event and reports whether it was prevented. */
 function emitPrevented(contents: StubWebContents, name: string, url: string): boolean {
@@ -115,6 +133,36 @@ describe('permissions', () => {
   });
 });
 
+describe('downloads', () => {
+  beforeEach(() => resetElectron());
+
+  /** Emits will-download as Electron does; reports whether it was prevented and cancelled. */
+  function download(session: StubSession): { prevented: boolean; cancelled: boolean } {
+    const outcome = { prevented: false, cancelled: false };
+    const event = { preventDefault: () => (outcome.prevented = true) };
+    const item = {
+      cancel: () => (outcome.cancelled = true),
+      getURL: () => 'https://evil.example/payload.exe',
+    };
+    session.emit('will-download', event, item, new StubWebContents());
+    return outcome;
+  }
+
+  it('will-download refuses every download, in the default session and every later one', () => {
+    const first = new StubSession();
+    refuseDownloads(first as unknown as Session);
+    refuseDownloads(first as unknown as Session);
+    expect(download(first)).toEqual({ prevented: true, cancelled: true });
+    expect(first.listenerCount('will-download')).toBe(1);
+
+    hardenApp(app as unknown as App, { openExternal: () => false });
+    const later = sessions.fromPartition('persist:later');
+    expect(download(later)).toEqual({ prevented: true, cancelled: true });
+    // Without a handler, Electron would start the download: the stub shows nothing stops it.
+    expect(download(new StubSession())).toEqual({ prevented: false, cancelled: false });
+  });
+});
+
 describe('external links', () => {
   beforeEach(() => resetElectron());
 
@@ -161,6 +209,29 @@ describe('external links', () => {
     ]) {
       expect(allowedExternalUrl(url, HOSTS), url).toBeNull();
     }
+  });
+
+  it('keeps URL shorteners and open redirectors off the allow-list, even when a provider names one', () => {
+    const hosts = helpHostsOf(
+      linksOf([
+        { helpUrl: 'https://aka.ms/smtp_auth_disabled' },
+        { guides: [{ url: 'https://go.microsoft.com/fwlink/?linkid=1' }] },
+        { appPasswordUrl: 'https://bit.ly/x' },
+        { helpUrl: 'https://support.example.com/mail' },
+      ]),
+    );
+    expect([...hosts]).toEqual(['support.example.com']);
+    const forced = new Set(['aka.ms', 'AKA.MS', 'tinyurl.com', 'support.example.com']);
+    for (const url of ['https://aka.ms/x', 'https://AKA.MS./x', 'https://tinyurl.com/abc']) {
+      expect(allowedExternalUrl(url, forced), url).toBeNull();
+    }
+    // The app's own list, built from the provider knowledge, holds none.
+    const appHosts = [...helpHostsOf(PROVIDER_HELP_LINKS)];
+    expect(appHosts.length).toBeGreaterThan(10);
+    expect(appHosts.filter(isRedirectorHost)).toEqual([]);
+    expect(PROVIDER_HELP_LINKS.filter((link) => isRedirectorHost(new URL(link).hostname))).toEqual(
+      [],
+    );
   });
 
   it('openHelp opens allow-listed URLs only and refuses the rest with a result', async () => {

@@ -83,7 +83,7 @@ export class StubBrowserWindow extends EventEmitter {
   }
 }
 
-export class StubSession {
+export class StubSession extends EventEmitter {
   permissionRequestHandler: Listener | null = null;
   permissionCheckHandler: Listener | null = null;
   devicePermissionHandler: Listener | null = null;
@@ -221,6 +221,8 @@ export const session = {
     if (!partition) {
       partition = new StubSession();
       this.partitions.set(name, partition);
+      // Electron announces every new session on the app.
+      app.emit('session-created', partition);
     }
     return partition;
   },

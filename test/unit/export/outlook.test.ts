@@ -3,6 +3,7 @@ import { parse as parseIni } from 'ini';
 import { describe, expect, it } from 'vitest';
 import { outlookAutodiscover } from '../../../shared/export/outlook-autodiscover.ts';
 import { outlookPrf } from '../../../shared/export/outlook-prf.ts';
+import { fitsWindows1252 } from '../../../shared/export/windows-1252.ts';
 import type { Endpoint } from '../../../shared/model.ts';
 import { cases, JANE, xmlParser } from './fixtures.ts';
 
@@ -48,7 +49,10 @@ describe('Outlook PRF (outlook.prf)', () => {
       const value = (key: string) => windowsValue(account[key]);
       expect(value('AccountName')).toBe(settings.address);
       expect(value('EmailAddress')).toBe(settings.address);
-      expect(value('DisplayName')).toBe(settings.displayName);
+      // A value Windows-1252 cannot hold is left out (and a note says so).
+      const name = settings.displayName ?? '';
+      expect(value('DisplayName')).toBe(fitsWindows1252(name) ? name : undefined);
+      expect(part.notes.some((n) => n.code === 'prf-values-left-out')).toBe(!fitsWindows1252(name));
       expect(value(`${p}Server`)).toBe(settings.incoming.host);
       expect(value(`${p}UserName`)).toBe(settings.incoming.username);
       expect(value(`${p}Port`)).toBe(String(settings.incoming.port));
@@ -96,10 +100,15 @@ describe('Outlook PRF (outlook.prf)', () => {
     expect(prf.Account1!.DisplayName).toBe('Eve  [General] ProfileName=evil');
   });
 
-  it('notes non-ASCII text, whose encoding Outlook does not document', () => {
+  it('says which values it left out because Windows-1252 cannot hold them', () => {
     expect(outlookPrf(JANE).notes).toEqual([]);
     const hostile = cases().find((c) => c.label === 'imap tls hostile')!.settings;
-    expect(outlookPrf(hostile).notes.map((n) => n.code)).toContain('non-ascii-values');
+    expect(outlookPrf(hostile).notes).toContainEqual(
+      expect.objectContaining({
+        code: 'prf-values-left-out',
+        params: { values: `"${hostile.displayName}"` },
+      }),
+    );
   });
 });
 

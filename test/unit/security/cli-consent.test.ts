@@ -13,13 +13,10 @@ import { PassThrough } from 'node:stream';
 import tls from 'node:tls';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../electron/cli/commands/check.ts';
-import { createColours } from '../../../electron/cli/colour.ts';
 import { UsageError } from '../../../electron/cli/io.ts';
-import { createTranslate } from '../../../electron/cli/translate.ts';
 import { verifyCheckStep } from '../../../electron/cli/verify-step.ts';
-import type { CheckReport } from '../../../electron/engine/check.ts';
-import { parseAddress } from '../../../shared/address.ts';
-import type { Candidate, ProbeReport } from '../../../shared/model.ts';
+import type { ProbeReport } from '../../../shared/model.ts';
+import { checkContext, loopbackCandidate, recommending } from '../../helpers/check-context.ts';
 import { captureIo } from '../../helpers/cli-io.ts';
 import { makeTestCerts, type TestCerts } from '../helpers/test-certs.ts';
 
@@ -98,19 +95,6 @@ function holdsPassword(bytes: string): boolean {
   );
 }
 
-function candidate(protocol: 'imap' | 'smtp', port: number): Candidate {
-  return {
-    protocol,
-    host: '127.0.0.1',
-    port,
-    security: 'tls',
-    username: 'anna@example.test',
-    auth: [],
-    source: 'autoconfig',
-    trusted: true,
-  };
-}
-
 /** The probe as the check saw it: the interceptor's certificate on both ports. */
 function probes(ports: number[]): ProbeReport[] {
   const certificate = {
@@ -157,31 +141,12 @@ function context(
 ): CheckContext {
   const io = captureIo({ stdin: `${PASSWORD}\n` });
   if (stdin) io.stdin = stdin;
-  const address = parseAddress('anna@example.test');
-  if (!address.ok) throw new Error('test address');
-  const incoming = candidate('imap', imap.port);
-  const outgoing = candidate('smtp', smtp.port);
-  const report = {
-    address: 'anna@example.test',
-    domain: 'example.test',
-    sources: [],
-    incoming: [incoming],
-    outgoing: [outgoing],
-    probes: probes([imap.port, smtp.port]),
-    findings: [],
-    recommended: { incoming, outgoing, username: 'anna@example.test' },
-  } as unknown as CheckReport;
-  return {
-    io,
-    t: createTranslate('en'),
-    colours: createColours(io.stdout, io.env),
-    values: { 'password-stdin': true, timeout: '3000', ...extra },
-    address: address.value,
-    report,
-    json: {},
-    text: [],
-    exit: 0,
-  };
+  const report = recommending(
+    loopbackCandidate('imap', imap.port),
+    loopbackCandidate('smtp', smtp.port),
+    probes([imap.port, smtp.port]),
+  );
+  return checkContext(io, report, { 'password-stdin': true, timeout: '3000', ...extra });
 }
 
 describe('CLI consent names what it accepts', () => {

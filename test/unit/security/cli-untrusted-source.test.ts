@@ -8,11 +8,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../electron/cli/commands/check.ts';
 import { verifyCheckStep } from '../../../electron/cli/verify-step.ts';
-import { createColours } from '../../../electron/cli/colour.ts';
-import { createTranslate } from '../../../electron/cli/translate.ts';
-import { parseAddress } from '../../../shared/address.ts';
-import type { Candidate } from '../../../shared/model.ts';
-import type { CheckReport } from '../../../electron/engine/check.ts';
+import { checkContext, loopbackCandidate, recommending } from '../../helpers/check-context.ts';
 import { captureIo } from '../../helpers/cli-io.ts';
 
 const PASSWORD = 'untrusted-s3cret';
@@ -37,46 +33,18 @@ async function countingServer(): Promise<{ port: number; connections: () => numb
   return { port, connections: () => count };
 }
 
-function candidate(protocol: 'imap' | 'smtp', port: number, trusted: boolean): Candidate {
-  return {
-    protocol,
-    host: '127.0.0.1',
-    port,
-    security: 'tls',
-    username: 'anna@example.test',
-    auth: [],
-    source: trusted ? 'autoconfig' : 'autoconfig-http',
-    trusted,
-  };
-}
-
 function context(port: number, trusted: boolean, extra: Record<string, unknown>): CheckContext {
   const io = captureIo({ stdin: `${PASSWORD}\n` });
-  const address = parseAddress('anna@example.test');
-  if (!address.ok) throw new Error('test address');
-  const incoming = candidate('imap', port, trusted);
-  const outgoing = candidate('smtp', port, trusted);
-  const report = {
-    address: 'anna@example.test',
-    domain: 'example.test',
-    sources: [],
-    incoming: [incoming],
-    outgoing: [outgoing],
-    probes: [],
-    findings: [],
-    recommended: { incoming, outgoing, username: 'anna@example.test' },
-  } as unknown as CheckReport;
-  return {
-    io,
-    t: createTranslate('en'),
-    colours: createColours(io.stdout, io.env),
-    values: { 'password-stdin': true, json: true, timeout: '2000', ...extra },
-    address: address.value,
-    report,
-    json: {},
-    text: [],
-    exit: 0,
-  };
+  const report = recommending(
+    loopbackCandidate('imap', port, { trusted }),
+    loopbackCandidate('smtp', port, { trusted }),
+  );
+  return checkContext(io, report, {
+    'password-stdin': true,
+    json: true,
+    timeout: '2000',
+    ...extra,
+  });
 }
 
 describe('check --password-stdin and untrusted sources', () => {
