@@ -71,12 +71,13 @@ describe('checkAddress against the lab', () => {
     expect(report.findings).toEqual([]);
   });
 
-  it('mxonly.test: the provider behind the MX, untrusted until confirmed', async () => {
+  it('mxonly.test: the known provider behind the MX, trusted, no confirmation asked', async () => {
     const { report } = await check('x@mxonly.test');
     expect(report.provider).toBe('mailbox-org');
     expect(endpoint(report.recommended.incoming)).toBe('imap imap.mailbox.org:993 tls mx');
     expect(endpoint(report.recommended.outgoing)).toBe('smtp smtp.mailbox.org:465 tls mx');
-    expect(codes(report, 'warning')).toContain('untrusted-source');
+    expect(codes(report, 'info')).toContain('hosted-by');
+    expect(codes(report, 'warning')).not.toContain('untrusted-source');
     expect(codes(report, 'error')).toEqual([]);
   });
 

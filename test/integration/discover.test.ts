@@ -86,7 +86,7 @@ describe('discover against the lab', () => {
     });
   });
 
-  it('mxonly.test: MX at a known provider gives its servers, untrusted', async () => {
+  it('mxonly.test: MX at a known provider gives its own servers, trusted', async () => {
     const result = await discover(parsedAddress('x@mxonly.test'), options());
     expect(found(result.sources)).toEqual(['mx']);
     expect(result.provider).toBe('mailbox-org');
@@ -94,8 +94,9 @@ describe('discover against the lab', () => {
       host: 'imap.mailbox.org',
       port: 993,
       source: 'mx',
-      trusted: false,
+      trusted: true,
     });
+    expect(result.hostedBy).toMatchObject({ provider: 'mailbox-org', trusted: true });
   });
 
   it('httponly.test: autoconfig over plain http only is untrusted', async () => {
