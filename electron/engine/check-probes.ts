@@ -90,7 +90,7 @@ function mostPrivate(levels: ReadonlyArray<NetworkLevel | undefined>): NetworkLe
 export class ProbeCache {
   #reports = new Map<
     string,
-    { ports: Set<number>; report: Promise<ProbeReport>; signal: AbortSignal }
+    { ports: Set<number>; report: Promise<ProbeReport>; complete: Promise<boolean> }
   >();
 
   /** A prober for discovery's guessing that fills this cache. */
@@ -100,7 +100,12 @@ export class ProbeCache {
       this.#reports.set(host, {
         ports: new Set(standardPortsFor(protocols).map((t) => t.port)),
         report,
-        signal,
+        // Judged when the report is made: discovery aborts every source's signal once it is
+        // over, which must not turn a report that was finished in time into a cancelled one.
+        complete: report.then(
+          () => !signal.aborted,
+          () => false,
+        ),
       });
       return report;
     };
@@ -110,11 +115,10 @@ export class ProbeCache {
    * A report covering every target of the plan, if one was made and not cancelled (guessing is
    * cancelled when a higher source wins; its half-done reports are not facts).
    */
-  lookup(plan: HostPlan): Promise<ProbeReport> | undefined {
+  async lookup(plan: HostPlan): Promise<ProbeReport | undefined> {
     const entry = this.#reports.get(plan.host);
-    if (!entry || entry.signal.aborted) return undefined;
-    if (!plan.targets.every((target) => entry.ports.has(target.port))) return undefined;
-    return entry.report;
+    if (!entry || !plan.targets.every((target) => entry.ports.has(target.port))) return undefined;
+    return (await entry.complete) ? entry.report : undefined;
   }
 
   /**
@@ -122,8 +126,11 @@ export class ProbeCache {
    * reached, for the findings even when nothing usable answered (a silent server is named).
    */
   async reached(): Promise<ProbeReport[]> {
-    const entries = [...this.#reports.values()].filter((entry) => !entry.signal.aborted);
-    const reports = await Promise.all(entries.map((entry) => entry.report));
+    const entries = [...this.#reports.values()];
+    const complete = await Promise.all(entries.map((entry) => entry.complete));
+    const reports = await Promise.all(
+      entries.filter((_entry, index) => complete[index]).map((entry) => entry.report),
+    );
     return reports.filter((report) => report.addresses.length > 0);
   }
 }
@@ -137,11 +144,10 @@ export async function* probeHosts(
   const reports: ProbeReport[] = new Array(plans.length);
   const queue = new EventQueue<HostProbeEvent>();
   const work = forEachLimit(plans, HOSTS_AT_ONCE, async (plan, index) => {
-    const cached = cache?.lookup(plan);
+    const cached = await cache?.lookup(plan);
     if (cached) {
-      const report = await cached;
-      reports[index] = report;
-      queue.push({ type: 'done', report, host: plan.host });
+      reports[index] = cached;
+      queue.push({ type: 'done', report: cached, host: plan.host });
       return;
     }
     reports[index] = await drain(
