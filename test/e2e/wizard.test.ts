@@ -7,12 +7,27 @@
  * in through Python's own IMAP and SMTP clients with the lab's CA. The helpdesk view checks a
  * domain; the words a person reads on the easiest path are counted into the metrics.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+
+// Main's finish handlers run in this process; the Electron binary cannot (its module is stubbed).
+vi.mock('electron', async () =>
+  (await import('../unit/electron/stub-electron.ts')).electronModule(),
+);
+
+import { thunderbirdUserJs } from '../../shared/export/thunderbird-userjs.ts';
+import {
+  createProfile,
+  disposeThunderbird,
+  readAccounts,
+  SEED_ACCOUNT,
+  thunderbirdMissing,
+  type LoadedAccounts,
+} from '../helpers/thunderbird.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { needs } from '../helpers/needs.ts';
 import { LAB_USERS } from '../lab/topology.ts';
@@ -46,13 +61,89 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await disposeThunderbird();
   await browser?.close();
   await server?.close();
   if (outputDir) await rm(outputDir, { recursive: true, force: true });
 });
 
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<WizardPage> {
-  return openWizard(browser, server, { lab: inject('lab'), outputDir, colorScheme });
+async function open(
+  colorScheme: 'light' | 'dark' = 'light',
+  thunderbirdHome?: string,
+): Promise<WizardPage> {
+  return openWizard(browser, server, {
+    lab: inject('lab'),
+    outputDir,
+    colorScheme,
+    ...(thunderbirdHome ? { thunderbirdHome } : {}),
+  });
+}
+
+const thunderbirdAbsent = thunderbirdMissing();
+
+/**
+ * A home folder with `.thunderbird/profiles.ini` listing one profile that already holds Bob's
+ * account, its prefs.js written by Thunderbird itself (it loaded a user.js, which is then removed).
+ */
+async function homeWithThunderbird(): Promise<{
+  home: string;
+  profile: string;
+  before: LoadedAccounts;
+}> {
+  const home = await mkdtemp(join(tmpdir(), 'mailsetup-e2e-home-'));
+  const profile = await createProfile({
+    userJs: thunderbirdUserJs(SEED_ACCOUNT).files[0]!.content,
+  });
+  const before = await readAccounts(profile);
+  await unlink(join(profile, 'user.js'));
+  await mkdir(join(home, '.thunderbird'));
+  await writeFile(
+    join(home, '.thunderbird', 'profiles.ini'),
+    `[Profile0]\nName=default\nIsRelative=0\nPath=${profile}\nDefault=1\n`,
+  );
+  return { home, profile, before };
+}
+
+const mailAccounts = (loaded: LoadedAccounts) =>
+  loaded.accounts.filter((a) => a.incoming?.type !== 'none');
+
+/**
+ * From a passed login test: "Add to Thunderbird", the done screen; then Thunderbird itself starts
+ * on the profile and lists Bob unchanged and the new account as proven, and the prefs.js written
+ * logs in through the independent client. Returns the new account's server and SMTP server.
+ */
+async function addToThunderbird(
+  wp: WizardPage,
+  profile: string,
+  before: LoadedAccounts,
+  { address, password, name }: { address: string; password: string; name: string },
+) {
+  const { page } = wp;
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Set up your mail program' }).waitFor();
+  await page.getByRole('button', { name: 'Add to Thunderbird' }).waitFor();
+  await checkStep(wp, `${name}-6-export`, { focused: false });
+  await page.getByRole('button', { name: 'Add to Thunderbird' }).click();
+  await page.getByRole('heading', { name: 'Done: your account is ready' }).waitFor();
+  expect(await page.getByTestId('done-summary').textContent()).toBe(
+    `${address} is now in Thunderbird (profile “default”).`,
+  );
+  await checkStep(wp, `${name}-7-done`);
+  const prefs = await readFile(join(profile, 'prefs.js'), 'utf8');
+  expect(prefs).not.toContain(password);
+  const written = thunderbirdAccount(prefs, address);
+  expect(await independentLogin(inject('lab'), written, password)).toEqual({
+    incoming: 'ok',
+    outgoing: 'ok',
+  });
+  const after = mailAccounts(await readAccounts(profile));
+  const [bob] = mailAccounts(before);
+  expect(after).toHaveLength(2);
+  expect(after.find((a) => a.key === bob!.key)).toEqual(bob);
+  const added = after.find((a) => a.key !== bob!.key)!;
+  expect(added.identities[0]!.email).toBe(address);
+  expect(wp.errors).toEqual([]);
+  return { written, added };
 }
 
 async function heading(page: Page): Promise<string> {
@@ -447,6 +538,32 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     await finishInThunderbird(wp, pia.address, pia.password, { name: 'picked' });
     await page.context().close();
   });
+
+  it.skipIf(thunderbirdAbsent !== null)(
+    `normal account added to the person's Thunderbird profile, which Thunderbird loads${thunderbirdAbsent ? ` (skipped: ${thunderbirdAbsent})` : ''}`,
+    async () => {
+      const { home, profile, before } = await homeWithThunderbird();
+      const wp = await open('light', home);
+      const alice = LAB_USERS.alice;
+      await toReview(wp.page, alice.address);
+      await wp.page.getByRole('button', { name: 'Continue' }).click();
+      await passLogin(wp.page, alice.password);
+      const { added } = await addToThunderbird(wp, profile, before, { ...alice, name: 'added' });
+      expect(added.incoming).toMatchObject({
+        type: 'imap',
+        hostName: 'mail.good.test',
+        port: 993,
+        socketType: 3,
+        username: alice.username,
+      });
+      expect(added.identities[0]!.smtp).toMatchObject({
+        hostname: 'mail.good.test',
+        username: alice.username,
+      });
+      await wp.page.context().close();
+      await rm(home, { recursive: true, force: true });
+    },
+  );
 
   it('checks a domain in helpdesk mode and copies the ticket report', async () => {
     const wp = await open();
