@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { Endpoint } from '../../shared/model.ts';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 // Main's finish handlers run in this process; the Electron binary cannot (its module is stubbed).
@@ -30,7 +31,7 @@ import {
 } from '../helpers/thunderbird.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { needs } from '../helpers/needs.ts';
-import { LAB_USERS } from '../lab/topology.ts';
+import { LAB_CUSTOMERS, LAB_USERS } from '../lab/topology.ts';
 import { HEALTH_DOMAINS } from '../lab/health-records.ts';
 import { MAILBOX_ORG_DNS } from '../../shared/providers/catalog/mailbox-org.ts';
 import { independentLogin, thunderbirdAccount } from './mail-program.ts';
@@ -221,14 +222,14 @@ async function passLogin(page: Page, password: string): Promise<void> {
 
 /**
  * From a passed login test: Thunderbird chosen, its file saved, the done screen reached; then the
- * file is read back and its settings log in through the independent client.
+ * file is read back and its settings log in through the independent client; returns them.
  */
 async function finishInThunderbird(
   wp: WizardPage,
   address: string,
   password: string,
   { name, insecure = [] }: { name: string; insecure?: string[] },
-): Promise<void> {
+): Promise<{ incoming: Endpoint; outgoing: Endpoint }> {
   const { page, bridge } = wp;
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Set up your mail program' }).waitFor();
@@ -247,6 +248,7 @@ async function finishInThunderbird(
   const login = await independentLogin(inject('lab'), account, password, insecure);
   expect(login, JSON.stringify(account)).toEqual({ incoming: 'ok', outgoing: 'ok' });
   expect(wp.errors).toEqual([]);
+  return account;
 }
 
 describe('the wizard in Chromium on the real engine and the lab', () => {
@@ -293,6 +295,8 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     await page.getByTestId('verify-ok').waitFor();
     expect(await page.getByTestId('login-incoming').textContent()).toContain('Login works');
     expect(await page.getByTestId('login-outgoing').textContent()).toContain('Login works');
+    // The user name is the address: nothing to say about it.
+    expect(await page.getByTestId('verify-username').count()).toBe(0);
     // No timings in the person's view.
     expect(await page.locator('main').innerText()).not.toMatch(/\d\s?ms\b|\d+(\.\d+)?\s?s\b/);
     words.verify = await readableWords(page);
@@ -391,6 +395,28 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     expect(new URL(bridge.record.openedUrls[0]!).hostname).toBe('kb.mailbox.org');
     await passLogin(page, anna.password);
     await finishInThunderbird(wp, anna.address, anna.password, { name: 'provider' });
+    await page.context().close();
+  });
+
+  it('Runbox own domain: handled by Runbox, the proven user name said once and in the file', async () => {
+    const wp = await open();
+    const { page } = wp;
+    const anna = LAB_CUSTOMERS.runbox;
+    await toReview(page, anna.address);
+    expect(await page.getByTestId('handled-by').textContent()).toBe(
+      'Your mail is handled by Runbox.',
+    );
+    expect(await page.getByTestId('consent').count()).toBe(0);
+    await checkStep(wp, 'runbox-3-review', { focused: false });
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await passLogin(page, anna.password);
+    expect(await page.getByTestId('verify-username').textContent()).toBe(
+      `Your user name is ${anna.username}.`,
+    );
+    await checkStep(wp, 'runbox-5-verify', { focused: false });
+    const account = await finishInThunderbird(wp, anna.address, anna.password, { name: 'runbox' });
+    expect(account.incoming.username).toBe(anna.username);
+    expect(account.outgoing.username).toBe(anna.username);
     await page.context().close();
   });
 
