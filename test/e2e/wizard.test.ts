@@ -420,6 +420,35 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     await page.context().close();
   });
 
+  it('unknown hoster: one question a person can answer, then the login and a file that logs in', async () => {
+    const wp = await open();
+    const { page, bridge } = wp;
+    const hanna = LAB_CUSTOMERS.unknownHoster;
+    await toReview(page, hanna.address);
+    const consent = page.getByTestId('consent');
+    expect(await consent.count()).toBe(1);
+    expect(await consent.locator('legend').textContent()).toBe(
+      'Mail for hosted.test is handled by hoster.test. Is that your email provider or hosting company?',
+    );
+    // Nothing else to read or confirm in it.
+    expect(await consent.getByRole('checkbox').count()).toBe(1);
+    await checkStep(wp, 'hoster-3-review', { focused: false });
+    await consent
+      .getByRole('checkbox', { name: 'Yes, hoster.test is my email provider or hosting company.' })
+      .check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await passLogin(page, hanna.password);
+    const verify = bridge.record.calls.find((c) => c.method === 'runVerify')!.request as {
+      allowInsecure?: string[];
+    };
+    expect(verify.allowInsecure).toEqual(['source:hoster.test']);
+    const account = await finishInThunderbird(wp, hanna.address, hanna.password, {
+      name: 'hoster',
+    });
+    expect(account.incoming).toMatchObject({ host: 'imap.hoster.test', username: hanna.username });
+    await page.context().close();
+  });
+
   it('plaintext-only server: one consent with the advice first, the risk said again at the end (dark)', async () => {
     const wp = await open('dark');
     const { page, bridge } = wp;
