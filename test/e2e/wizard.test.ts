@@ -130,6 +130,9 @@ async function addToThunderbird(
     `${address} is now in Thunderbird (profile “default”).`,
   );
   await checkStep(wp, `${name}-7-done`);
+  expect(await germanText(page, 'done-summary')).toBe(
+    `${address} ist jetzt in Thunderbird (Profil „default“).`,
+  );
   const prefs = await readFile(join(profile, 'prefs.js'), 'utf8');
   expect(prefs).not.toContain(password);
   const written = thunderbirdAccount(prefs, address);
@@ -176,6 +179,16 @@ async function checkStep(
   await expect.poll(() => heading(page)).toBe(title);
   // Back where a keyboard user would be: on the step's heading.
   await page.getByRole('heading', { level: 1 }).focus();
+}
+
+/** The text of this element with the page switched to German (then back to English). */
+async function germanText(page: Page, testId: string, within = 'main'): Promise<string> {
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de');
+  const text = (await page.locator(within).getByTestId(testId).first().textContent()) ?? '';
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+  return text;
 }
 
 /** Presses Tab until the focused element has this accessible text, then returns (keyboard only). */
@@ -408,12 +421,16 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     );
     expect(await page.getByTestId('consent').count()).toBe(0);
     await checkStep(wp, 'runbox-3-review', { focused: false });
+    expect(await germanText(page, 'handled-by')).toBe('Ihre E-Mails werden von Runbox betreut.');
     await page.getByRole('button', { name: 'Continue' }).click();
     await passLogin(page, anna.password);
     expect(await page.getByTestId('verify-username').textContent()).toBe(
       `Your user name is ${anna.username}.`,
     );
     await checkStep(wp, 'runbox-5-verify', { focused: false });
+    expect(await germanText(page, 'verify-username')).toBe(
+      `Ihr Benutzername ist ${anna.username}.`,
+    );
     const account = await finishInThunderbird(wp, anna.address, anna.password, { name: 'runbox' });
     expect(account.incoming.username).toBe(anna.username);
     expect(account.outgoing.username).toBe(anna.username);
@@ -433,6 +450,10 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     // Nothing else to read or confirm in it.
     expect(await consent.getByRole('checkbox').count()).toBe(1);
     await checkStep(wp, 'hoster-3-review', { focused: false });
+    expect(await germanText(page, 'consent')).toBe(
+      'E-Mails für hosted.test werden von hoster.test betreut. Ist das Ihr E-Mail-Anbieter oder ' +
+        'Ihre Hosting-Firma?Ja, hoster.test ist mein E-Mail-Anbieter oder meine Hosting-Firma.',
+    );
     await consent
       .getByRole('checkbox', { name: 'Yes, hoster.test is my email provider or hosting company.' })
       .check();
