@@ -6,8 +6,6 @@
  * The password never comes from argv and is never printed. Adds `verification` and `guidance`
  * to the JSON report; both logins working means exit code 0.
  */
-import { Writable } from 'node:stream';
-import { createInterface } from 'node:readline';
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
 import { LOGIN_REFUSALS, type VerifyReason } from '../../shared/codes.ts';
 import type { Endpoint } from '../../shared/model.ts';
@@ -16,7 +14,7 @@ import { guidanceFor } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
 import type { SecretResult, SecretStore } from '../engine/secrets/secret-store.ts';
 import { keychainAccount } from '../../shared/keychain.ts';
-import type { Recommendation } from '../engine/check.ts';
+import type { Recommendation } from '../engine/choose/check.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
 import {
   verifyAccount,
@@ -24,7 +22,7 @@ import {
   type SenderResult,
   type VerificationReport,
 } from '../engine/verify/index.ts';
-import type { CheckContext } from './commands/check.ts';
+import { endpointOf, type CheckContext } from './check-context.ts';
 import {
   askConsents,
   canAsk,
@@ -34,11 +32,11 @@ import {
   missingConsents,
   type ConsentArgs,
 } from './consent-step.ts';
-import { discoveryOptionsFrom, type DiscoveryArgs } from './discovery-options.ts';
-import { checkedPassword, endpointOf, readPasswordFromStdin } from './export-step.ts';
-import { EXIT, UsageError, type CliIo } from './io.ts';
+import type { DiscoveryArgs } from './discovery-options.ts';
+import { sharedPassword } from './password-input.ts';
+import { EXIT, UsageError } from './io.ts';
 import type { Translate } from './translate.ts';
-import { verifyText } from './verify-view.ts';
+import { verifyText, type GuidanceJson, type VerifyStepResult } from './verify-view.ts';
 
 /** Options to merge into the check command's parseArgs options. */
 export const VERIFY_ARG_OPTIONS = {
@@ -54,22 +52,7 @@ export interface VerifyArgs extends ConsentArgs {
   'save-password'?: boolean;
 }
 
-export interface GuidanceJson {
-  code: string;
-  provider: string;
-  title: string;
-  steps: string[];
-  /** The provider's official help page; null when there is none. */
-  url: string | null;
-}
-
-export interface VerifyStepResult {
-  verification: VerificationReport;
-  guidance: GuidanceJson[];
-  keychain?: { ok: true } | { ok: false; code: string; message: string };
-  /** Both logins worked. */
-  ok: boolean;
-}
+export type { GuidanceJson, VerifyStepResult } from './verify-view.ts';
 
 export interface VerifyStepInput {
   address: ParsedAddress;
@@ -96,42 +79,6 @@ export function validateVerifyArgs(args: VerifyArgs, t: Translate): string | und
   const parsed = parseAddress(args.from);
   if (!parsed.ok) throw new UsageError(`--from: ${t(`address:${parsed.error}`)}`);
   return parsed.value.address;
-}
-
-const passwords = new WeakMap<object, Promise<string>>();
-
-/**
- * The password of this command run, read once: later steps (export with --include-password) get
- * the same value instead of reading standard input a second time.
- */
-export function sharedPassword(io: CliIo, address: string, t: Translate): Promise<string> {
-  let password = passwords.get(io.stdin);
-  if (!password) {
-    password = readPassword(io, address, t);
-    passwords.set(io.stdin, password);
-  }
-  return password;
-}
-
-/** Reads the password: a silent prompt on a terminal, else the first line of stdin. */
-export async function readPassword(io: CliIo, address: string, t: Translate): Promise<string> {
-  const stdin = io.stdin as CliIo['stdin'] & { isTTY?: boolean };
-  if (!stdin.isTTY) return readPasswordFromStdin(io.stdin, t);
-  io.stderr.write(t('verify:prompt.password', { address }));
-  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const reader = createInterface({ input: io.stdin, output: muted, terminal: true });
-  try {
-    const typed = await new Promise<string>((resolve) => {
-      reader.once('line', resolve);
-      reader.once('close', () => resolve(''));
-    });
-    // The terminal's bytes were decoded already: a replacement character marks what was not UTF-8.
-    if (typed.includes('\ufffd')) throw new UsageError(t('security:password.notUtf8'));
-    return checkedPassword(Buffer.from(typed, 'utf8'), t);
-  } finally {
-    reader.close();
-    io.stderr.write('\n');
-  }
 }
 
 /** The first reason that needs the person's action: incoming, then outgoing, then the sender. */
@@ -288,7 +235,7 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
     : [];
   const password = await sharedPassword(io, context.address.display, t);
   if (!password) throw new UsageError(t('verify:cli.emptyPassword'));
-  const engine = await discoveryOptionsFrom(values, t);
+  const engine = context.options;
   const result = await runVerifyStep(
     {
       address: context.address,

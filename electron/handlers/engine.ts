@@ -11,7 +11,7 @@ import type { ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { guidanceFor, type Guidance } from '../../shared/providers/guidance.ts';
 import type { CheckReport, VerificationReport, VerifyAnswer } from '../../shared/reports.ts';
-import { checkAddress } from '../engine/check.ts';
+import { checkAddress } from '../engine/choose/check.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
 import { probeHost } from '../engine/probe/index.ts';
 import { verifyAccount } from '../engine/verify/index.ts';

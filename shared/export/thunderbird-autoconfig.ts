@@ -7,7 +7,7 @@
  * contains a password.
  */
 import type { AccountSettings, Endpoint, Security } from '../model.ts';
-import { asciiHost, domainOf, localPartOf } from './settings.ts';
+import { asciiHost, domainOf, localPartOf } from './settings-validation.ts';
 import { thunderbirdKnowsOAuth2 } from './login-method.ts';
 import type { ExportNote, ExportPart } from './types.ts';
 import { block, element, escapeXml, xmlFilePart } from './xml.ts';

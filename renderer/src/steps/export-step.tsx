@@ -12,7 +12,7 @@ import { useCodeText } from '../components/use-text.ts';
 import { useApp } from '../store/context.tsx';
 import { accountSettingsOf, CLIENT_FORMATS, type ClientFormat } from '../store/export-slice.ts';
 import { effectiveReport } from '../store/manual-check-slice.ts';
-import { acceptedRisks } from '../store/security.ts';
+import { acceptedRisks } from '../store/endpoint-risk.ts';
 
 const PREVIEW_CHARS = 6000;
 

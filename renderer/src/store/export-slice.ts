@@ -11,7 +11,7 @@ import { isAdminFile } from '../components/settings-text.ts';
 import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
 import type { CheckReport, VerificationReport } from '../../../shared/reports.ts';
-import { acceptedRisks, type Risk } from './security.ts';
+import { acceptedRisks, type Risk } from './endpoint-risk.ts';
 
 export const CLIENT_FORMATS = ['thunderbird', 'outlook', 'apple', 'sheet'] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];

@@ -12,7 +12,7 @@ import { newOperationId } from './operation-id.ts';
 import { CONSENT_LIFTS } from '../../../shared/codes.ts';
 import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
-import { consentHost, insecureHosts } from './security.ts';
+import { consentHost, insecureHosts } from './endpoint-risk.ts';
 
 export interface LoginRow {
   status: 'waiting' | 'running' | 'ok' | 'failed';

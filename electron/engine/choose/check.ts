@@ -4,25 +4,25 @@
  * that is not safe as it stands (plaintext, invalid certificate) carries an error finding; one
  * from an untrusted source a warning. Progress streams out as events.
  */
-import type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
-import type { ParsedAddress } from '../../shared/address.ts';
-import type { Candidate, Finding, ProbeReport } from '../../shared/model.ts';
-import { findProviderById } from '../../shared/providers/index.ts';
-import { sourceConsentDomains } from '../../shared/consent.ts';
+import type { CheckEvent, CheckReport, Recommendation } from '../../../shared/reports.ts';
+import type { ParsedAddress } from '../../../shared/address.ts';
+import type { Candidate, Finding, ProbeReport } from '../../../shared/model.ts';
+import { findProviderById } from '../../../shared/providers/index.ts';
+import { sourceConsentDomains } from '../../../shared/consent.ts';
 import {
   defaultProber,
   discoverSettings,
   type DiscoverOptions,
   type DiscoveryResult,
-} from './discover/index.ts';
-import { checkDomainHealth, type HealthOptions } from './health/index.ts';
-import { createResolver } from './net/resolver.ts';
-import type { ProbeOptions } from './probe/index.ts';
+} from '../discover/index.ts';
+import { checkDomainHealth, type HealthOptions } from '../health/index.ts';
+import { createResolver } from '../net/resolver.ts';
+import type { ProbeOptions } from '../probe/index.ts';
 import { planHosts, ProbeCache, probeHosts } from './check-probes.ts';
 import { pickBest, rankCandidates, recommendationFindings } from './rank.ts';
-import { drain } from './async-flow.ts';
+import { drain } from '../async-flow.ts';
 
-export type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
+export type { CheckEvent, CheckReport, Recommendation } from '../../../shared/reports.ts';
 
 export type CheckOptions = DiscoverOptions &
   ProbeOptions & {
