@@ -125,7 +125,11 @@ export async function* checkAddress(
         { ...options, resolver },
         cache,
       );
-  const probes = allProbes(planned, await cache.reached());
+  // Nothing found: the hosts guessing reached are what the person and the helpdesk need to see
+  // (a server that took the connection and said nothing is named, never "No problems found").
+  // Something found: the recommendation's own probes say it all.
+  const nothingFound = result.incoming.length + result.outgoing.length === 0;
+  const probes = allProbes(planned, nothingFound ? await cache.reached() : []);
 
   const incoming = rankCandidates(result.incoming, probes);
   const outgoing = rankCandidates(result.outgoing, probes);
