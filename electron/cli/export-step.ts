@@ -18,11 +18,10 @@ import {
   type VerificationInput,
 } from '../../shared/export/index.ts';
 import { exportFileBytes } from '../../shared/export/windows-1252.ts';
-import type { VerifyReason } from '../../shared/codes.ts';
 import type { Language } from '../../shared/i18n/index.ts';
 import type { AccountSettings } from '../../shared/model.ts';
 import { writeFileAtomically } from '../engine/files/atomic-write.ts';
-import { guidanceFor } from '../../shared/providers/guidance.ts';
+import { guidanceAfterLogin, leadingFailure } from '../../shared/providers/guidance.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
 import { endpointOf, type CheckContext } from './check-context.ts';
 import { EXIT, UsageError } from './io.ts';
@@ -194,11 +193,9 @@ function guidanceForCheck(
   providerId: string | undefined,
   verification: VerificationInput | undefined,
 ): GuidanceInput[] {
-  const failed = [verification?.incoming, verification?.outgoing].find((r) => r && !r.ok);
-  const reason = failed && !failed.ok ? (failed.reason as VerifyReason) : undefined;
   const provider = providerId ? findProviderById(providerId) : undefined;
-  if (!provider && !reason) return [];
-  return guidanceFor(provider, reason ? { reason } : {});
+  const reason = verification ? leadingFailure(verification) : undefined;
+  return guidanceAfterLogin(provider, reason, { always: true });
 }
 
 /**

@@ -7,10 +7,10 @@
  * to the JSON report; both logins working means exit code 0.
  */
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
-import { LOGIN_REFUSALS, type VerifyReason } from '../../shared/codes.ts';
+import type { VerifyReason } from '../../shared/codes.ts';
 import type { Endpoint } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
-import { guidanceFor } from '../../shared/providers/guidance.ts';
+import { guidanceAfterLogin, leadingFailure } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
 import type { SecretResult, SecretStore } from '../engine/secrets/secret-store.ts';
 import { keychainAccount } from '../../shared/keychain.ts';
@@ -82,23 +82,13 @@ export function validateVerifyArgs(args: VerifyArgs, t: Translate): string | und
 }
 
 /** The first reason that needs the person's action: incoming, then outgoing, then the sender. */
-function leadingReason(report: VerificationReport): VerifyReason | undefined {
-  if (!report.incoming.ok) return report.incoming.reason;
-  if (!report.outgoing.ok) return report.outgoing.reason;
-  if (report.sender && !report.sender.ok) return report.sender.reason;
-  return undefined;
-}
-
 export function guidanceJson(
   providerId: string | undefined,
   reason: VerifyReason | undefined,
   t: Translate,
 ): GuidanceJson[] {
-  if (!reason) return [];
   const provider = providerId ? findProviderById(providerId) : undefined;
-  // Without provider knowledge the generic guides only help with login refusals.
-  if (!provider && !LOGIN_REFUSALS.has(reason)) return [];
-  return guidanceFor(provider, { reason }).map((guide) => ({
+  return guidanceAfterLogin(provider, reason).map((guide) => ({
     code: guide.code,
     provider: guide.provider,
     title: t(`providers:${guide.titleKey}`, guide.params),
@@ -198,7 +188,7 @@ export async function runVerifyStep(
   const keychain = args['save-password'] && ok ? await savePassword(input, t) : undefined;
   return {
     verification,
-    guidance: guidanceJson(input.providerId, leadingReason(verification), t),
+    guidance: guidanceJson(input.providerId, leadingFailure(verification), t),
     ...(keychain ? { keychain } : {}),
     ok,
   };
