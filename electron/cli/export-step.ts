@@ -17,6 +17,7 @@ import {
   type GuidanceInput,
   type VerificationInput,
 } from '../../shared/export/index.ts';
+import { usageKey } from '../../shared/export/usage.ts';
 import { exportFileBytes } from '../../shared/export/windows-1252.ts';
 import type { Language } from '../../shared/i18n/index.ts';
 import type { AccountSettings } from '../../shared/model.ts';
@@ -58,20 +59,6 @@ export function parseFormats(list: string | undefined, t: Translate): ExportForm
     );
   }
   return [...new Set(names)] as ExportFormat[];
-}
-
-/** Which sentence of `export:import` explains a file. */
-function importKey(file: ExportFile): string {
-  const keys: Record<string, string> = {
-    'config-v1.1.xml': 'thunderbirdAutoconfig',
-    'user.js': 'thunderbirdUserJs',
-    'outlook.prf': 'outlookPrf',
-    'autodiscover.xml': 'outlookAutodiscover',
-    'settings.html': 'settingsSheet',
-    'report.txt': 'reportText',
-    'report.json': 'reportJson',
-  };
-  return `export:import.${keys[file.filename] ?? 'appleProfile'}`;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -155,7 +142,10 @@ export async function exportToDir(
 export function exportText(outcome: Extract<ExportOutcome, { ok: true }>, t: Translate): string {
   const lines = outcome.files.map((file) => t('export:cli.written', { path: file.path }));
   lines.push('', t('export:cli.howToUse'));
-  for (const file of outcome.files) lines.push(`- ${file.filename}: ${t(importKey(file))}`);
+  for (const file of outcome.files) {
+    const key = usageKey(file);
+    lines.push(key ? `- ${file.filename}: ${t(key)}` : `- ${file.filename}`);
+  }
   const manual = outcome.notes.filter((n) => n.code !== 'password-included');
   if (manual.length) {
     lines.push('', t('export:cli.checkByHand'));

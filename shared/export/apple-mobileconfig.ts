@@ -149,6 +149,7 @@ export function appleMobileconfig(
         filename: profileFilename(settings.address),
         mediaType: 'application/x-apple-aspen-config',
         content: lines.join('\n'),
+        usage: 'appleProfile',
       },
     ],
     notes,

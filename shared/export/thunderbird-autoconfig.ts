@@ -68,6 +68,7 @@ export function thunderbirdAutoconfig(settings: AccountSettings): ExportPart {
   const domain = asciiHost(domainOf(settings.address)) ?? domainOf(settings.address);
   const part = xmlFilePart(
     'config-v1.1.xml',
+    'thunderbirdAutoconfig',
     '<?xml version="1.0" encoding="UTF-8"?>',
     block('<clientConfig version="1.1">', [
       ...block(`<emailProvider id="${escapeXml(domain)}">`, [

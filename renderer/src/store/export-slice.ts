@@ -7,7 +7,7 @@ import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { AccountSettings } from '../../../shared/model.ts';
 import { guidanceFor } from '../../../shared/providers/guidance.ts';
 import type { AppState, SliceCreator } from './app-state.ts';
-import { isAdminFile } from '../components/settings-text.ts';
+import { forAdministrator } from '../../../shared/export/usage.ts';
 import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
 import type { CheckReport, VerificationReport } from '../../../shared/reports.ts';
@@ -141,7 +141,7 @@ export function createExportSlice(
       async saveExport(scope = 'person') {
         const files = get()
           .exportFiles()
-          .files.filter((f) => isAdminFile(f.filename) === (scope === 'admin'));
+          .files.filter((f) => forAdministrator(f) === (scope === 'admin'));
         if (files.length === 0) return fail('export-empty');
         set({ exported: { ...IDLE, status: 'busy' } });
         try {
