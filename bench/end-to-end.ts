@@ -1,10 +1,12 @@
 /**
  * Benchmark 4: `mailsetup check` end to end (discovery, probes of every candidate host, and the
- * login check when a password is given on stdin) for three lab domains that discovery reaches in
- * different ways: autoconfig and MX (good.test), SRV records only, and MX to a known provider.
+ * login check when a password is given on stdin) for lab domains that discovery reaches in
+ * different ways: autoconfig and MX (good.test), SRV records only, an MX at a known provider
+ * (mailbox.org; Runbox with its `local%domain` user name), and an MX at an unknown hoster (with
+ * the one consent that names it).
  * Each run is a new process, so the times include Node's start-up.
  */
-import { LAB_DOMAINS, LAB_USERS } from '../test/lab/topology.ts';
+import { LAB_CUSTOMERS, LAB_DOMAINS, LAB_USERS } from '../test/lab/topology.ts';
 import {
   median,
   ms,
@@ -22,13 +24,21 @@ interface Case {
   label: string;
   address: string;
   password: string;
+  /** More arguments (a consent). */
+  args?: string[];
 }
 
 /** bob logs in with his local part, which the username variants try after the full address. */
 const CASES: Case[] = [
   { label: 'normal', address: LAB_USERS.alice.address, password: LAB_USERS.alice.password },
   { label: 'SRV only', address: `bob@${LAB_DOMAINS.srvOnly}`, password: LAB_USERS.bob.password },
-  { label: 'MX only', address: `bob@${LAB_DOMAINS.mxOnly}`, password: LAB_USERS.bob.password },
+  { label: 'MX at mailbox.org', ...LAB_CUSTOMERS.mailboxOrg },
+  { label: 'MX at Runbox', ...LAB_CUSTOMERS.runbox },
+  {
+    label: 'MX at an unknown hoster',
+    ...LAB_CUSTOMERS.unknownHoster,
+    args: ['--accept-source', 'hoster.test'],
+  },
 ];
 
 interface CheckJson {
@@ -69,10 +79,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     const times: number[] = [];
     let last: CheckJson = {};
     for (let i = 0; i < ctx.runs; i++) {
-      const result = await runCli(ctx.lab, ['check', c.address, '--password-stdin', '--json'], {
-        input: `${c.password}\n`,
-        timeoutMs: 60_000,
-      });
+      const result = await runCli(
+        ctx.lab,
+        ['check', c.address, '--password-stdin', '--json', ...(c.args ?? [])],
+        {
+          input: `${c.password}\n`,
+          timeoutMs: 60_000,
+        },
+      );
       if (result.code === 2 || result.code === 3 || result.code === null) {
         throw new Error(
           `mailsetup check ${c.address} exited ${result.code}: ${result.stderr.trim()}`,

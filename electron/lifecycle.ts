@@ -15,7 +15,7 @@ import { createExternalOpener } from './handlers/shell.ts';
 import { registerIpc } from './ipc.ts';
 import { LanguageState } from './locale.ts';
 import { installMenu } from './menu.ts';
-import { denyAllPermissions, hardenApp, refuseDownloads } from './security.ts';
+import { denyAllPermissions, hardenApp, refuseDownloads } from './web-hardening.ts';
 import { createMainWindow } from './window.ts';
 
 const APP_NAME = 'Mail Setup Wizard';

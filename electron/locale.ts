@@ -4,7 +4,7 @@
  * application locale Chromium reports; otherwise English.
  */
 import { LANGUAGES, pickLanguage, type Language } from '../shared/i18n/index.ts';
-import { loadSettings, saveSettings } from './settings.ts';
+import { loadSettings, saveSettings } from './app-settings.ts';
 
 export interface SystemLocale {
   /** `app.getPreferredSystemLanguages()`, e.g. `['de-AT', 'en-US']`. */

@@ -1,5 +1,5 @@
 /**
- * The person's consents to send a password where the security policy (DESIGN.md) would refuse it,
+ * The person's consents to send a password where the security policy (docs/ARCHITECTURE.md) would refuse it,
  * in one place for the CLI, the renderer, the main process and the engine's policy. Every consent
  * names exactly what it accepts:
  *

@@ -7,8 +7,9 @@
 import type { Channel } from './ipc.ts';
 
 /**
- * The preload's surface, one method per channel, named in camelCase from the channel. Derived
- * mechanically so that the contract has one source of truth.
+ * The preload's surface, one method per channel, written out by hand (the preload runs no code
+ * that could derive it). The unit test of the contract keeps it true: every channel has exactly
+ * one method and every method a channel.
  */
 export const METHODS = {
   appInfo: 'app:info',

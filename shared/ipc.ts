@@ -11,6 +11,7 @@
 import { MAX_CONSENT_LENGTH, parseConsent } from './consent.ts';
 import { hasUnsafeChars } from './control-chars.ts';
 import { z } from 'zod';
+import { FILE_USAGES, type FileUsage } from './export/usage.ts';
 import type { AccountSettings, Endpoint, ProbeReport, Protocol, Security } from './model.ts';
 import type { HealthReport } from './health.ts';
 import type {
@@ -88,6 +89,8 @@ export interface ExportFile {
   filename: string;
   mediaType: string;
   content: string;
+  /** How the file is used (set by its exporter; shared/export/usage.ts). */
+  usage?: FileUsage;
 }
 const exportFileSchema = z.object({
   filename: text(255)
@@ -95,6 +98,7 @@ const exportFileSchema = z.object({
     .refine((name) => name !== '.' && name !== '..', 'filename'),
   mediaType: text(128),
   content: z.string().max(5 * 1024 * 1024),
+  usage: z.enum(FILE_USAGES).optional(),
 });
 
 // ---------- the channels ----------

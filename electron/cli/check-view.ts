@@ -4,7 +4,7 @@
  */
 import type { Candidate, ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
-import type { CheckReport } from '../engine/check.ts';
+import type { CheckReport } from '../engine/choose/check.ts';
 import type { Colours } from './colour.ts';
 import { candidateJson, discoveryJson } from './discovery-view.ts';
 import { withMessages } from './findings-text.ts';

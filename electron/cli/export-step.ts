@@ -3,8 +3,7 @@
  * exporters, writes the files into a folder, refuses to replace existing files unless `--force`,
  * and words how to use each file and what to check by hand, in the person's language. Writing and
  * wording are apart so that `check --json` keeps standard output for its JSON document.
- * (`readPasswordFromStdin` lives here and the login step's `sharedPassword` is used here: the
- * two steps read standard input once per run.)
+ * (The password comes from password-input.ts, read once per run for both steps.)
  */
 import { lstat, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -18,17 +17,17 @@ import {
   type GuidanceInput,
   type VerificationInput,
 } from '../../shared/export/index.ts';
+import { usageKey } from '../../shared/export/usage.ts';
 import { exportFileBytes } from '../../shared/export/windows-1252.ts';
-import type { VerifyReason } from '../../shared/codes.ts';
 import type { Language } from '../../shared/i18n/index.ts';
-import type { AccountSettings, Endpoint } from '../../shared/model.ts';
+import type { AccountSettings } from '../../shared/model.ts';
 import { writeFileAtomically } from '../engine/files/atomic-write.ts';
-import { guidanceFor } from '../../shared/providers/guidance.ts';
+import { guidanceAfterLogin, leadingFailure } from '../../shared/providers/guidance.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
-import type { CheckContext } from './commands/check.ts';
-import { EXIT, UsageError, type CliIo } from './io.ts';
+import { endpointOf, type CheckContext } from './check-context.ts';
+import { EXIT, UsageError } from './io.ts';
 import { languageFromEnv, type Translate } from './translate.ts';
-import { sharedPassword } from './verify-step.ts';
+import { sharedPassword } from './password-input.ts';
 
 export interface ExportStepInput {
   settings: AccountSettings;
@@ -60,55 +59,6 @@ export function parseFormats(list: string | undefined, t: Translate): ExportForm
     );
   }
   return [...new Set(names)] as ExportFormat[];
-}
-
-const MAX_PASSWORD_BYTES = 4096;
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The first line of standard input (`--password-stdin`), without its line end. Never echoed,
- * never logged. A line over 4 KiB or one that is not UTF-8 is refused (UsageError, nothing is
- * sent) rather than cut or repaired into another password without a word.
- */
-export async function readPasswordFromStdin(stdin: CliIo['stdin'], t: Translate): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    chunks.push(buffer);
-    size += buffer.length;
-    if (buffer.includes(0x0a) || size > MAX_PASSWORD_BYTES + 2) break;
-  }
-  const bytes = Buffer.concat(chunks);
-  const end = bytes.indexOf(0x0a);
-  const line = bytes.subarray(0, end === -1 ? bytes.length : end);
-  return checkedPassword(line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line, t);
-}
-
-/** The password's text, or a UsageError saying why it is refused. */
-export function checkedPassword(bytes: Uint8Array, t: Translate): string {
-  if (bytes.length > MAX_PASSWORD_BYTES) {
-    throw new UsageError(t('security:password.tooLong', { max: MAX_PASSWORD_BYTES }));
-  }
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    throw new UsageError(t('security:password.notUtf8'));
-  }
-}
-
-/** Which sentence of `export:import` explains a file. */
-function importKey(file: ExportFile): string {
-  const keys: Record<string, string> = {
-    'config-v1.1.xml': 'thunderbirdAutoconfig',
-    'user.js': 'thunderbirdUserJs',
-    'outlook.prf': 'outlookPrf',
-    'autodiscover.xml': 'outlookAutodiscover',
-    'settings.html': 'settingsSheet',
-    'report.txt': 'reportText',
-    'report.json': 'reportJson',
-  };
-  return `export:import.${keys[file.filename] ?? 'appleProfile'}`;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -192,7 +142,10 @@ export async function exportToDir(
 export function exportText(outcome: Extract<ExportOutcome, { ok: true }>, t: Translate): string {
   const lines = outcome.files.map((file) => t('export:cli.written', { path: file.path }));
   lines.push('', t('export:cli.howToUse'));
-  for (const file of outcome.files) lines.push(`- ${file.filename}: ${t(importKey(file))}`);
+  for (const file of outcome.files) {
+    const key = usageKey(file);
+    lines.push(key ? `- ${file.filename}: ${t(key)}` : `- ${file.filename}`);
+  }
   const manual = outcome.notes.filter((n) => n.code !== 'password-included');
   if (manual.length) {
     lines.push('', t('export:cli.checkByHand'));
@@ -225,26 +178,14 @@ interface ExportArgs {
   'password-stdin'?: boolean;
 }
 
-/** The endpoint part of a candidate (what a mail program needs, no provenance). */
-export const endpointOf = (c: Endpoint): Endpoint => ({
-  protocol: c.protocol,
-  host: c.host,
-  port: c.port,
-  security: c.security,
-  username: c.username,
-  ...(c.authMethod ? { authMethod: c.authMethod } : {}),
-});
-
 /** Provider guidance for the files: led by the first failed login's reason, if any. */
 function guidanceForCheck(
   providerId: string | undefined,
   verification: VerificationInput | undefined,
 ): GuidanceInput[] {
-  const failed = [verification?.incoming, verification?.outgoing].find((r) => r && !r.ok);
-  const reason = failed && !failed.ok ? (failed.reason as VerifyReason) : undefined;
   const provider = providerId ? findProviderById(providerId) : undefined;
-  if (!provider && !reason) return [];
-  return guidanceFor(provider, reason ? { reason } : {});
+  const reason = verification ? leadingFailure(verification) : undefined;
+  return guidanceAfterLogin(provider, reason, { always: true });
 }
 
 /**

@@ -6,17 +6,15 @@
  * The password never comes from argv and is never printed. Adds `verification` and `guidance`
  * to the JSON report; both logins working means exit code 0.
  */
-import { Writable } from 'node:stream';
-import { createInterface } from 'node:readline';
 import { parseAddress, type ParsedAddress } from '../../shared/address.ts';
-import { LOGIN_REFUSALS, type VerifyReason } from '../../shared/codes.ts';
+import type { VerifyReason } from '../../shared/codes.ts';
 import type { Endpoint } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
-import { guidanceFor } from '../../shared/providers/guidance.ts';
+import { guidanceAfterLogin, leadingFailure } from '../../shared/providers/guidance.ts';
 import { KeytarSecretStore } from '../engine/secrets/keytar-store.ts';
 import type { SecretResult, SecretStore } from '../engine/secrets/secret-store.ts';
 import { keychainAccount } from '../../shared/keychain.ts';
-import type { Recommendation } from '../engine/check.ts';
+import type { Recommendation } from '../engine/choose/check.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
 import {
   verifyAccount,
@@ -24,7 +22,7 @@ import {
   type SenderResult,
   type VerificationReport,
 } from '../engine/verify/index.ts';
-import type { CheckContext } from './commands/check.ts';
+import { endpointOf, type CheckContext } from './check-context.ts';
 import {
   askConsents,
   canAsk,
@@ -34,11 +32,11 @@ import {
   missingConsents,
   type ConsentArgs,
 } from './consent-step.ts';
-import { discoveryOptionsFrom, type DiscoveryArgs } from './discovery-options.ts';
-import { checkedPassword, endpointOf, readPasswordFromStdin } from './export-step.ts';
-import { EXIT, UsageError, type CliIo } from './io.ts';
+import type { DiscoveryArgs } from './discovery-options.ts';
+import { sharedPassword } from './password-input.ts';
+import { EXIT, UsageError } from './io.ts';
 import type { Translate } from './translate.ts';
-import { verifyText } from './verify-view.ts';
+import { verifyText, type GuidanceJson, type VerifyStepResult } from './verify-view.ts';
 
 /** Options to merge into the check command's parseArgs options. */
 export const VERIFY_ARG_OPTIONS = {
@@ -54,22 +52,7 @@ export interface VerifyArgs extends ConsentArgs {
   'save-password'?: boolean;
 }
 
-export interface GuidanceJson {
-  code: string;
-  provider: string;
-  title: string;
-  steps: string[];
-  /** The provider's official help page; null when there is none. */
-  url: string | null;
-}
-
-export interface VerifyStepResult {
-  verification: VerificationReport;
-  guidance: GuidanceJson[];
-  keychain?: { ok: true } | { ok: false; code: string; message: string };
-  /** Both logins worked. */
-  ok: boolean;
-}
+export type { GuidanceJson, VerifyStepResult } from './verify-view.ts';
 
 export interface VerifyStepInput {
   address: ParsedAddress;
@@ -98,60 +81,14 @@ export function validateVerifyArgs(args: VerifyArgs, t: Translate): string | und
   return parsed.value.address;
 }
 
-const passwords = new WeakMap<object, Promise<string>>();
-
-/**
- * The password of this command run, read once: later steps (export with --include-password) get
- * the same value instead of reading standard input a second time.
- */
-export function sharedPassword(io: CliIo, address: string, t: Translate): Promise<string> {
-  let password = passwords.get(io.stdin);
-  if (!password) {
-    password = readPassword(io, address, t);
-    passwords.set(io.stdin, password);
-  }
-  return password;
-}
-
-/** Reads the password: a silent prompt on a terminal, else the first line of stdin. */
-export async function readPassword(io: CliIo, address: string, t: Translate): Promise<string> {
-  const stdin = io.stdin as CliIo['stdin'] & { isTTY?: boolean };
-  if (!stdin.isTTY) return readPasswordFromStdin(io.stdin, t);
-  io.stderr.write(t('verify:prompt.password', { address }));
-  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const reader = createInterface({ input: io.stdin, output: muted, terminal: true });
-  try {
-    const typed = await new Promise<string>((resolve) => {
-      reader.once('line', resolve);
-      reader.once('close', () => resolve(''));
-    });
-    // The terminal's bytes were decoded already: a replacement character marks what was not UTF-8.
-    if (typed.includes('\ufffd')) throw new UsageError(t('security:password.notUtf8'));
-    return checkedPassword(Buffer.from(typed, 'utf8'), t);
-  } finally {
-    reader.close();
-    io.stderr.write('\n');
-  }
-}
-
 /** The first reason that needs the person's action: incoming, then outgoing, then the sender. */
-function leadingReason(report: VerificationReport): VerifyReason | undefined {
-  if (!report.incoming.ok) return report.incoming.reason;
-  if (!report.outgoing.ok) return report.outgoing.reason;
-  if (report.sender && !report.sender.ok) return report.sender.reason;
-  return undefined;
-}
-
 export function guidanceJson(
   providerId: string | undefined,
   reason: VerifyReason | undefined,
   t: Translate,
 ): GuidanceJson[] {
-  if (!reason) return [];
   const provider = providerId ? findProviderById(providerId) : undefined;
-  // Without provider knowledge the generic guides only help with login refusals.
-  if (!provider && !LOGIN_REFUSALS.has(reason)) return [];
-  return guidanceFor(provider, { reason }).map((guide) => ({
+  return guidanceAfterLogin(provider, reason).map((guide) => ({
     code: guide.code,
     provider: guide.provider,
     title: t(`providers:${guide.titleKey}`, guide.params),
@@ -251,7 +188,7 @@ export async function runVerifyStep(
   const keychain = args['save-password'] && ok ? await savePassword(input, t) : undefined;
   return {
     verification,
-    guidance: guidanceJson(input.providerId, leadingReason(verification), t),
+    guidance: guidanceJson(input.providerId, leadingFailure(verification), t),
     ...(keychain ? { keychain } : {}),
     ok,
   };
@@ -288,7 +225,7 @@ export async function verifyCheckStep(context: CheckContext): Promise<void> {
     : [];
   const password = await sharedPassword(io, context.address.display, t);
   if (!password) throw new UsageError(t('verify:cli.emptyPassword'));
-  const engine = await discoveryOptionsFrom(values, t);
+  const engine = context.options;
   const result = await runVerifyStep(
     {
       address: context.address,

@@ -3,10 +3,27 @@
  * server's words), the sender check, the provider's guidance and the keychain outcome.
  */
 import type { Endpoint, ProbeReport } from '../../shared/model.ts';
-import type { LoginResult } from '../engine/verify/index.ts';
+import type { LoginResult, VerificationReport } from '../engine/verify/index.ts';
 import { consentHint } from './consent-step.ts';
 import type { Translate } from './translate.ts';
-import type { VerifyStepResult } from './verify-step.ts';
+
+/** The provider's guidance as the JSON document carries it. */
+export interface GuidanceJson {
+  code: string;
+  provider: string;
+  title: string;
+  steps: string[];
+  /** The provider's official help page; null when there is none. */
+  url: string | null;
+}
+
+export interface VerifyStepResult {
+  verification: VerificationReport;
+  guidance: GuidanceJson[];
+  keychain?: { ok: true } | { ok: false; code: string; message: string };
+  /** Both logins worked. */
+  ok: boolean;
+}
 
 /** The endpoints logged in to and the check's probes: refusals say which consent to give. */
 export interface VerifyTarget {

@@ -7,7 +7,7 @@
  */
 import { normaliseHost, parseConsent } from '../../shared/consent.ts';
 import type { Candidate, Endpoint } from '../../shared/model.ts';
-import type { CheckReport } from '../engine/check.ts';
+import type { CheckReport } from '../engine/choose/check.ts';
 
 /** Checks remembered (the newest ones; a wizard run needs one). */
 const KEPT = 4;

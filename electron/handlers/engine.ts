@@ -9,9 +9,13 @@ import { parseAddress } from '../../shared/address.ts';
 import type { RequestOf, Result } from '../../shared/ipc.ts';
 import type { ProbeReport } from '../../shared/model.ts';
 import { findProviderById } from '../../shared/providers/index.ts';
-import { guidanceFor, type Guidance } from '../../shared/providers/guidance.ts';
+import {
+  guidanceAfterLogin,
+  leadingFailure,
+  type Guidance,
+} from '../../shared/providers/guidance.ts';
 import type { CheckReport, VerificationReport, VerifyAnswer } from '../../shared/reports.ts';
-import { checkAddress } from '../engine/check.ts';
+import { checkAddress } from '../engine/choose/check.ts';
 import type { Resolver } from '../engine/net/resolver.ts';
 import { probeHost } from '../engine/probe/index.ts';
 import { verifyAccount } from '../engine/verify/index.ts';
@@ -21,10 +25,8 @@ import { checkMemory, type CheckMemory } from './check-memory.ts';
 export type { VerifyAnswer } from '../../shared/reports.ts';
 
 function guidanceForReport(report: VerificationReport, providerId: string | undefined): Guidance[] {
-  const failed = [report.incoming, report.outgoing].find((login) => !login.ok);
-  if (!failed || failed.ok) return [];
   const provider = providerId ? findProviderById(providerId) : undefined;
-  return guidanceFor(provider, { reason: failed.reason });
+  return guidanceAfterLogin(provider, leadingFailure(report));
 }
 
 /** Where the engine's network steps go: the system's DNS and CAs in the app, the lab's in tests. */

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, session } from 'electron';
 import type { TFunction } from 'i18next';
 import type { Handlers } from '../ipc.ts';
-import { denyAllPermissions, refuseDownloads } from '../security.ts';
+import { denyAllPermissions, refuseDownloads } from '../web-hardening.ts';
 import { SECURE_WEB_PREFERENCES } from '../window.ts';
 import { writeFilesAsking } from './save-files.ts';
 

@@ -9,7 +9,7 @@
  */
 import type { AccountSettings, Endpoint } from '../model.ts';
 import { preferImplicitTls } from './endpoint-choice.ts';
-import { asciiHost, domainOf, localPartOf } from './settings.ts';
+import { asciiHost, domainOf, localPartOf } from './settings-validation.ts';
 import type { Alternatives, ExportNote, ExportPart, Translate } from './types.ts';
 import { escapeXml, indent } from './xml.ts';
 
@@ -149,6 +149,7 @@ export function appleMobileconfig(
         filename: profileFilename(settings.address),
         mediaType: 'application/x-apple-aspen-config',
         content: lines.join('\n'),
+        usage: 'appleProfile',
       },
     ],
     notes,

@@ -33,7 +33,11 @@ import {
 } from './types.ts';
 
 export * from './types.ts';
-export { validateSettings, type SettingsError, type SettingsResult } from './settings.ts';
+export {
+  validateSettings,
+  type SettingsError,
+  type SettingsResult,
+} from './settings-validation.ts';
 export { alternativesFromProbes } from './endpoint-choice.ts';
 export type { GuidanceInput } from './guidance.ts';
 export type { CheckReportInput, VerificationInput } from './ticket-report.ts';

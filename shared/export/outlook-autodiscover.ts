@@ -46,6 +46,7 @@ export function outlookAutodiscover(settings: AccountSettings): ExportPart {
   ]);
   return xmlFilePart(
     'autodiscover.xml',
+    'outlookAutodiscover',
     '<?xml version="1.0" encoding="utf-8"?>',
     block(`<Autodiscover xmlns="${RESPONSE_NS}">`, [
       ...block(`<Response xmlns="${OUTLOOK_NS}">`, [...user, ...account]),

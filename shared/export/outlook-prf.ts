@@ -160,6 +160,7 @@ export function outlookPrf(settings: AccountSettings, alternatives: Alternatives
         filename: 'outlook.prf',
         mediaType: WINDOWS_1252_TEXT,
         content: lines.join('\r\n'),
+        usage: 'outlookPrf',
       },
     ],
     notes,

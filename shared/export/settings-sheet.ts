@@ -146,7 +146,14 @@ export function settingsSheet(settings: AccountSettings, options: SheetOptions):
     .filter((line) => line !== '')
     .join('\n');
   return {
-    files: [{ filename: 'settings.html', mediaType: 'text/html', content: `${html}\n` }],
+    files: [
+      {
+        filename: 'settings.html',
+        mediaType: 'text/html',
+        content: `${html}\n`,
+        usage: 'settingsSheet',
+      },
+    ],
     notes: [],
   };
 }

@@ -7,7 +7,7 @@
  * contains a password.
  */
 import type { AccountSettings, Endpoint, Security } from '../model.ts';
-import { asciiHost, domainOf, localPartOf } from './settings.ts';
+import { asciiHost, domainOf, localPartOf } from './settings-validation.ts';
 import { thunderbirdKnowsOAuth2 } from './login-method.ts';
 import type { ExportNote, ExportPart } from './types.ts';
 import { block, element, escapeXml, xmlFilePart } from './xml.ts';
@@ -68,6 +68,7 @@ export function thunderbirdAutoconfig(settings: AccountSettings): ExportPart {
   const domain = asciiHost(domainOf(settings.address)) ?? domainOf(settings.address);
   const part = xmlFilePart(
     'config-v1.1.xml',
+    'thunderbirdAutoconfig',
     '<?xml version="1.0" encoding="UTF-8"?>',
     block('<clientConfig version="1.1">', [
       ...block(`<emailProvider id="${escapeXml(domain)}">`, [

@@ -54,7 +54,9 @@ export function thunderbirdUserJs(settings: AccountSettings): ExportPart {
     '',
   ].join('\n');
   return {
-    files: [{ filename: 'user.js', mediaType: 'text/javascript', content }],
+    files: [
+      { filename: 'user.js', mediaType: 'text/javascript', content, usage: 'thunderbirdUserJs' },
+    ],
     notes: thunderbirdSignInNotes(settings),
   };
 }

@@ -199,11 +199,13 @@ export function ticketReport(settings: AccountSettings, options: ReportOptions):
         filename: 'report.txt',
         mediaType: 'text/plain',
         content: reportText(settings, options, now),
+        usage: 'reportText',
       },
       {
         filename: 'report.json',
         mediaType: 'application/json',
         content: reportJson(settings, options, now),
+        usage: 'reportJson',
       },
     ],
     notes: [],

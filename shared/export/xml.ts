@@ -5,6 +5,7 @@
  * lone surrogates, U+FFFE/U+FFFF) become U+FFFD so the output is always well-formed.
  */
 import type { ExportPart } from './types.ts';
+import type { FileUsage } from './usage.ts';
 
 /** Characters that are not allowed anywhere in an XML 1.0 document. */
 const FORBIDDEN =
@@ -54,9 +55,10 @@ export function block(openTag: string, children: readonly string[]): string[] {
 /** One XML file as an export part with no notes: the lines after the declaration, joined. */
 export function xmlFilePart(
   filename: string,
+  usage: FileUsage,
   declaration: string,
   root: readonly string[],
 ): ExportPart {
   const content = [declaration, ...root, ''].join('\n');
-  return { files: [{ filename, mediaType: 'application/xml', content }], notes: [] };
+  return { files: [{ filename, mediaType: 'application/xml', content, usage }], notes: [] };
 }

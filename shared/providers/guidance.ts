@@ -3,7 +3,7 @@
  * they need them. The engine never words anything; callers translate titleKey and stepKeys with
  * `params` (e.g. `{{provider}}`), and show `url` as the official help link.
  */
-import type { VerifyReason } from '../codes.ts';
+import { LOGIN_REFUSALS, type VerifyReason } from '../codes.ts';
 import { guideKeys } from './catalog/build.ts';
 import type { DnsRecord, GuideCode, GuideSpec, Provider } from './types.ts';
 
@@ -119,4 +119,35 @@ export function genericGuidance(context: GuidanceContext = {}): Guidance[] {
     stepKeys: [...g.stepKeys],
     params: {},
   }));
+}
+
+/** A login outcome as every report carries it: ok, or the reason it failed. */
+type LoginOutcome = { ok: true } | { ok: false; reason: VerifyReason };
+
+/** The reason that needs the person's action first: incoming, then outgoing, then the sender. */
+export function leadingFailure(logins: {
+  incoming?: LoginOutcome | null;
+  outgoing?: LoginOutcome | null;
+  sender?: LoginOutcome | null;
+}): VerifyReason | undefined {
+  for (const login of [logins.incoming, logins.outgoing, logins.sender]) {
+    if (login && !login.ok) return login.reason;
+  }
+  return undefined;
+}
+
+/**
+ * The guidance after a login test, the one selection the wizard, the CLI and the exported files
+ * share: led by the failure's reason; the provider's own guides even without one (`always`, for
+ * files that stay with the person); without provider knowledge, the generic guides only for a
+ * login refusal.
+ */
+export function guidanceAfterLogin(
+  provider: Provider | undefined,
+  reason: VerifyReason | undefined,
+  options: { always?: boolean } = {},
+): Guidance[] {
+  if (!reason && !(options.always && provider)) return [];
+  if (!provider && (!reason || !LOGIN_REFUSALS.has(reason))) return [];
+  return guidanceFor(provider, reason ? { reason } : {});
 }

@@ -7,7 +7,7 @@ import type { CheckContext } from '../../electron/cli/commands/check.ts';
 import { createColours } from '../../electron/cli/colour.ts';
 import type { CliIo } from '../../electron/cli/io.ts';
 import { createTranslate } from '../../electron/cli/translate.ts';
-import type { CheckReport } from '../../electron/engine/check.ts';
+import type { CheckReport } from '../../electron/engine/choose/check.ts';
 import { parseAddress } from '../../shared/address.ts';
 import type { Candidate, Endpoint, ProbeReport } from '../../shared/model.ts';
 
@@ -67,6 +67,7 @@ export function checkContext(
     t: createTranslate('en'),
     colours: createColours(io.stdout, io.env),
     values,
+    options: typeof values.timeout === 'string' ? { timeoutMs: Number(values.timeout) } : {},
     address: address.value,
     report,
     json: {},

@@ -6,7 +6,11 @@
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
 import type { CliIo } from '../../electron/cli/io.ts';
-import { checkAddress, type CheckOptions, type CheckReport } from '../../electron/engine/check.ts';
+import {
+  checkAddress,
+  type CheckOptions,
+  type CheckReport,
+} from '../../electron/engine/choose/check.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { parseAddress } from '../../shared/address.ts';
 import { captureIo, labCliArgs } from '../helpers/cli-io.ts';

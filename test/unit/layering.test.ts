@@ -22,7 +22,7 @@ describe('layering (lint rule layers/imports)', () => {
     ['electron/cli/x.ts', "import { app } from 'electron';\nvoid app;", 'package electron'],
     [
       'shared/export/x.ts',
-      "import type { CheckReport } from '../../electron/engine/check.ts';\nexport type R = CheckReport;",
+      "import type { CheckReport } from '../../electron/engine/choose/check.ts';\nexport type R = CheckReport;",
       'electron/',
     ],
     ['shared/x.ts', "export { App } from '../renderer/src/App.tsx';", 'renderer'],

@@ -7,7 +7,12 @@
  * export, ... add theirs there), then print.
  */
 import type { ParsedAddress } from '../../../shared/address.ts';
-import { check, checkAddress, type CheckOptions, type CheckReport } from '../../engine/check.ts';
+import {
+  check,
+  checkAddress,
+  type CheckOptions,
+  type CheckReport,
+} from '../../engine/choose/check.ts';
 import { parseAddress } from '../../../shared/address.ts';
 import { loadImapFlow } from '../../engine/verify/imap-login.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -35,21 +40,9 @@ export const CHECK_OPTIONS = {
 } as const;
 
 /** What the follow-up steps share and may extend. */
-export interface CheckContext {
-  io: CliIo;
-  t: Translate;
-  colours: Colours;
-  values: Record<string, unknown>;
-  address: ParsedAddress;
-  report: CheckReport;
-  /** Extra members of the `--json` document. */
-  json: Record<string, unknown>;
-  /** Extra text printed after the recommendation (terminal output). */
-  text: string[];
-  exit: number;
-}
+import type { CheckContext, CheckStep } from '../check-context.ts';
 
-export type CheckStep = (context: CheckContext) => Promise<void>;
+export type { CheckContext, CheckStep } from '../check-context.ts';
 
 /** Follow-up steps, in order, after the check itself. */
 export const STEPS: CheckStep[] = [verifyCheckStep, exportCheckStep];
@@ -71,6 +64,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     t,
     colours,
     values,
+    options,
     address,
     report,
     json: {},

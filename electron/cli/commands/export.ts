@@ -7,13 +7,8 @@ import { LANGUAGES, type Language } from '../../../shared/i18n/index.ts';
 import { parseCommandArgs } from '../args.ts';
 import { readSettingsFile } from '../settings-file.ts';
 import { EXIT, UsageError, type CliIo } from '../io.ts';
-import {
-  exportText,
-  exportToDir,
-  parseFormats,
-  passwordWarning,
-  readPasswordFromStdin,
-} from '../export-step.ts';
+import { exportText, exportToDir, parseFormats, passwordWarning } from '../export-step.ts';
+import { readPasswordFromStdin } from '../password-input.ts';
 import { createTranslate, languageFromEnv } from '../translate.ts';
 
 export const EXPORT_COMMAND_OPTIONS = {

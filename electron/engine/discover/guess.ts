@@ -6,7 +6,6 @@
  */
 import type { ParsedAddress } from '../../../shared/address.ts';
 import {
-  STANDARD_PORTS,
   type Candidate,
   type PortResult,
   type ProbeReport,
@@ -15,7 +14,6 @@ import {
 import { loginMethodOf } from '../../../shared/auth-method.ts';
 import type { HostedBy } from '../../../shared/model.ts';
 import { acceptedThenSilent } from '../probe/findings.ts';
-import type { ProbeTarget } from '../probe/index.ts';
 import { viaMx } from './mx-source.ts';
 import type { Found, SourceAnswer } from './types.ts';
 
@@ -33,13 +31,6 @@ export interface GuessHost {
 }
 
 const ALL: Protocol[] = ['imap', 'pop3', 'smtp'];
-
-/** The standard ports (with protocol and security) of the given protocols. */
-export function standardPortsFor(protocols: readonly Protocol[]): ProbeTarget[] {
-  return STANDARD_PORTS.filter((entry) => protocols.includes(entry.protocol)).map((entry) => ({
-    ...entry,
-  }));
-}
 
 /** Host names tried (Thunderbird's list, specific names first) and what each stands for. */
 export function guessHosts(domain: string): GuessHost[] {

@@ -10,15 +10,10 @@ import { findProviderByDomain } from '../../../shared/providers/index.ts';
 import type { Candidate, SourceName } from '../../../shared/model.ts';
 import { createResolver, type Resolver } from '../net/resolver.ts';
 import { probe } from '../probe/index.ts';
+import { standardPortsFor } from '../probe/targets.ts';
 import { drain, mapEvents } from '../async-flow.ts';
 import { discoveryDns } from './dns.ts';
-import {
-  guessHosts,
-  guessSource,
-  standardPortsFor,
-  type GuessHoster,
-  type HostProber,
-} from './guess.ts';
+import { guessHosts, guessSource, type GuessHoster, type HostProber } from './guess.ts';
 import { mxHoster } from './mx-source.ts';
 import { DEFAULT_ISPDB_URL } from './ispdb.ts';
 import { CANCELLED, runByPriority, type Settled } from './runner.ts';
@@ -27,7 +22,7 @@ import { MAX_SERVERS_PER_SIDE } from './autoconfig-parser.ts';
 import type { Found, SourceContext, SourceTask } from './types.ts';
 
 export { DEFAULT_ISPDB_URL } from './ispdb.ts';
-export { standardPortsFor, type HostProber } from './guess.ts';
+export { type HostProber } from './guess.ts';
 
 export const DEFAULT_DISCOVERY_TIMEOUT_MS = 10_000;
 

@@ -6,12 +6,28 @@ import { findProviderByDomain, providerCandidates } from '../../../shared/provid
 import type { Candidate, NetworkLevel, SourceName } from '../../../shared/model.ts';
 import { autodiscoverAt, autodiscoverUrls, autodiscoverViaSrv } from './autodiscover-source.ts';
 import { fetchAutoconfig } from './fetch-source.ts';
-import { autoconfigUrls, ispdbUrlFor } from './ispdb.ts';
+import { ispdbUrlFor } from './ispdb.ts';
 import { mxSource } from './mx-source.ts';
 import { srvCandidates } from './srv.ts';
 import type { SourceAnswer, SourceContext, SourceTask } from './types.ts';
 
 /** Built-in provider knowledge: instant, trusted, no network. */
+
+/** The provider's own autoconfig URLs, in priority order (https before http). */
+function autoconfigUrls(
+  domain: string,
+  emailAddress: string,
+): Array<{ url: string; secure: boolean }> {
+  // The address goes only over https: over http it would leak to anyone on the path.
+  const query = `?emailaddress=${encodeURIComponent(emailAddress)}`;
+  return [
+    { url: `https://autoconfig.${domain}/mail/config-v1.1.xml${query}`, secure: true },
+    { url: `https://${domain}/.well-known/autoconfig/mail/config-v1.1.xml${query}`, secure: true },
+    { url: `http://autoconfig.${domain}/mail/config-v1.1.xml`, secure: false },
+    { url: `http://${domain}/.well-known/autoconfig/mail/config-v1.1.xml`, secure: false },
+  ];
+}
+
 export function providerTask(context: SourceContext): SourceTask {
   const provider = findProviderByDomain(context.address.domain);
   return {

@@ -29,8 +29,6 @@ export interface Found {
   enable?: EnableStep[];
 }
 
-export const NOTHING: Found = { incoming: [], outgoing: [] };
-
 /**
  * The answer of one source. `found` with no candidates is reported as outcome `none`.
  * `trusted` says whether the way the data came is trusted (https all the way, same domain).

@@ -29,8 +29,3 @@ export function toAsciiHostname(text: string): string | null {
 export function isValidHostname(text: string): boolean {
   return toAsciiHostname(text) !== null;
 }
-
-/** True for an IPv4 or IPv6 literal. */
-export function isIpLiteral(text: string): boolean {
-  return net.isIP(text) !== 0;
-}

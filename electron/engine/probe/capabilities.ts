@@ -19,16 +19,6 @@ export interface CapabilitySet {
 export const MAX_CAPABILITIES = 200;
 export const MAX_CAPABILITY_LENGTH = 200;
 
-export function emptyCapabilities(): CapabilitySet {
-  return {
-    capabilities: [],
-    auth: [],
-    starttls: false,
-    loginDisabled: false,
-    passwordLogin: false,
-  };
-}
-
 /** Keeps distinct, bounded, printable entries in their first order. */
 export function boundedList(items: Iterable<string>): string[] {
   const seen = new Set<string>();

@@ -18,6 +18,13 @@ const WELL_KNOWN: Record<number, { protocol: Protocol; security?: Security }> = 
   1143: { protocol: 'imap', security: 'starttls' },
 };
 
+/** The standard ports (with protocol and security) of the given protocols. */
+export function standardPortsFor(protocols: readonly Protocol[]): ProbeTarget[] {
+  return STANDARD_PORTS.filter((entry) => protocols.includes(entry.protocol)).map((entry) => ({
+    ...entry,
+  }));
+}
+
 export function isValidPort(port: number): boolean {
   return Number.isInteger(port) && port >= 1 && port <= 65535;
 }

@@ -1,5 +1,5 @@
 /**
- * The security rule of DESIGN.md, in one place: a password goes only over TLS with a validated
+ * The security rule (docs/ARCHITECTURE.md, "Security rules"), in one place: a password goes only over TLS with a validated
  * certificate. Plaintext, or a certificate that fails validation, needs the person's explicit
  * consent naming what it accepts (shared/consent.ts: `--allow-plaintext HOST` /
  * `--accept-cert HOST#SHA256` on the CLI, a confirmation in the UI). Without consent a plaintext

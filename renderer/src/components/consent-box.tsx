@@ -2,7 +2,7 @@
  * checkbox in a fieldset, worded for the exact risk (plaintext, certificate, untrusted source),
  * with what to do about it before the decision. One box per host and risk. */
 import { useTranslation } from 'react-i18next';
-import type { Risk } from '../store/security.ts';
+import type { Risk } from '../store/endpoint-risk.ts';
 import { useApp } from '../store/context.tsx';
 import { CheckRow } from './check-row.tsx';
 import { findingParams } from './finding-list.tsx';

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Endpoint } from '../../../shared/model.ts';
 import type { CheckReport } from '../../../shared/reports.ts';
-import { candidateFor, cardFindings, endpointBadge } from '../store/security.ts';
+import { candidateFor, cardFindings, endpointBadge } from '../store/endpoint-risk.ts';
 import type { Side } from '../store/settings-slice.ts';
 import { FindingList } from './finding-list.tsx';
 import { SecurityBadge } from './security-badge.tsx';

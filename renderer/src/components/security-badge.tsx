@@ -2,7 +2,7 @@
  * an icon carry the meaning, never colour alone. */
 import { useTranslation } from 'react-i18next';
 import type { Security } from '../../../shared/model.ts';
-import { badgeOf, type SecurityBadge as SecurityBadgeKind } from '../store/security.ts';
+import { badgeOf, type SecurityBadge as SecurityBadgeKind } from '../store/endpoint-risk.ts';
 
 // Symbols every system font has (DejaVu, Segoe UI Symbol, Apple Symbols); no emoji font needed.
 const ICONS = {

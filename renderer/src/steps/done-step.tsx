@@ -5,7 +5,7 @@ import { AcceptedRisks } from '../components/consent-box.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
 import { useApp } from '../store/context.tsx';
 import { effectiveReport } from '../store/manual-check-slice.ts';
-import { acceptedRisks } from '../store/security.ts';
+import { acceptedRisks } from '../store/endpoint-risk.ts';
 
 export function DoneStep() {
   const { t } = useTranslation();

@@ -7,12 +7,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { AcceptedRisks } from '../components/consent-box.tsx';
 import { ReportButton } from '../components/report-button.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
-import { importKeyOf, isAdminFile, settingsText } from '../components/settings-text.ts';
+import { settingsText } from '../components/settings-text.ts';
+import { forAdministrator, usageKey } from '../../../shared/export/usage.ts';
 import { useCodeText } from '../components/use-text.ts';
 import { useApp } from '../store/context.tsx';
 import { accountSettingsOf, CLIENT_FORMATS, type ClientFormat } from '../store/export-slice.ts';
 import { effectiveReport } from '../store/manual-check-slice.ts';
-import { acceptedRisks } from '../store/security.ts';
+import { acceptedRisks } from '../store/endpoint-risk.ts';
 
 const PREVIEW_CHARS = 6000;
 
@@ -68,8 +69,8 @@ export function ExportStep() {
       {t(`wizard:export.save-for.${format}`)}
     </button>
   );
-  const personFiles = part.files.filter((f) => !isAdminFile(f.filename));
-  const adminFiles = part.files.filter((f) => isAdminFile(f.filename));
+  const personFiles = part.files.filter((f) => !forAdministrator(f));
+  const adminFiles = part.files.filter((f) => forAdministrator(f));
   const risks = account
     ? acceptedRisks([account.incoming, account.outgoing], report, consents)
     : [];
@@ -186,9 +187,7 @@ export function ExportStep() {
           {personFiles.map((file) => (
             <div key={file.filename} className="file" data-testid="export-file">
               <h2 className="filename">{file.filename}</h2>
-              {importKeyOf(file.filename) && (
-                <p className="import-hint">{t(importKeyOf(file.filename) ?? '')}</p>
-              )}
+              {usageKey(file) && <p className="import-hint">{t(usageKey(file) ?? '')}</p>}
               <pre
                 className="file-content"
                 tabIndex={0}
@@ -217,7 +216,7 @@ export function ExportStep() {
           <summary>{t('wizard:export.for-admin')}</summary>
           {adminFiles.map((file) => (
             <p key={file.filename} className="hint">
-              <strong>{file.filename}</strong>: {t(importKeyOf(file.filename) ?? '')}
+              <strong>{file.filename}</strong>: {t(usageKey(file) ?? '')}
             </p>
           ))}
           <button

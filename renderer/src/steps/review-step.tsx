@@ -14,7 +14,7 @@ import { StepNav } from '../components/step-nav.tsx';
 import { useApp } from '../store/context.tsx';
 import { effectiveReport } from '../store/manual-check-slice.ts';
 import { findProviderById } from '../../../shared/providers/index.ts';
-import { risksOf } from '../store/security.ts';
+import { risksOf } from '../store/endpoint-risk.ts';
 import { settingsReady, settingsUnchecked } from '../store/steps.ts';
 
 export function ReviewStep() {

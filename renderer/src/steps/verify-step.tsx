@@ -14,7 +14,7 @@ import { useCodeText } from '../components/use-text.ts';
 import { useApp } from '../store/context.tsx';
 import { providerOf } from '../store/provider.ts';
 import { effectiveReport } from '../store/manual-check-slice.ts';
-import { acceptedRisks, badgeOf } from '../store/security.ts';
+import { acceptedRisks, badgeOf } from '../store/endpoint-risk.ts';
 import { loginsOk } from '../store/verify-slice.ts';
 
 export function VerifyStep() {

@@ -7,11 +7,11 @@ import type { MailSetupApi } from '../../../shared/ipc.ts';
 import type { AccountSettings } from '../../../shared/model.ts';
 import { guidanceFor } from '../../../shared/providers/guidance.ts';
 import type { AppState, SliceCreator } from './app-state.ts';
-import { isAdminFile } from '../components/settings-text.ts';
+import { forAdministrator } from '../../../shared/export/usage.ts';
 import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
 import type { CheckReport, VerificationReport } from '../../../shared/reports.ts';
-import { acceptedRisks, type Risk } from './security.ts';
+import { acceptedRisks, type Risk } from './endpoint-risk.ts';
 
 export const CLIENT_FORMATS = ['thunderbird', 'outlook', 'apple', 'sheet'] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
@@ -141,7 +141,7 @@ export function createExportSlice(
       async saveExport(scope = 'person') {
         const files = get()
           .exportFiles()
-          .files.filter((f) => isAdminFile(f.filename) === (scope === 'admin'));
+          .files.filter((f) => forAdministrator(f) === (scope === 'admin'));
         if (files.length === 0) return fail('export-empty');
         set({ exported: { ...IDLE, status: 'busy' } });
         try {

@@ -51,7 +51,7 @@ export function createAppStore({
     const state = store.getState();
     if (operationId === state.check.operationId) state.onCheckEvent('check', event);
     else if (operationId === state.deskCheck.operationId) state.onCheckEvent('deskCheck', event);
-    else if (operationId === state.verify.operationId) state.onVerifyEvent(event);
+    // verify:run sends no events: its answer is the whole result.
   };
   const unsubscribe = api.onOperationEvent(route);
 

@@ -5,7 +5,7 @@
  */
 import type { AppState } from './app-state.ts';
 import { effectiveReport, endpointChecked } from './manual-check-slice.ts';
-import { consentKey, needsConsent } from './security.ts';
+import { consentKey, needsConsent } from './endpoint-risk.ts';
 
 export const STEPS = [
   'address',

@@ -12,8 +12,7 @@ import { newOperationId } from './operation-id.ts';
 import { CONSENT_LIFTS } from '../../../shared/codes.ts';
 import { effectiveReport } from './manual-check-slice.ts';
 import { providerOf } from './provider.ts';
-import { consentHost, insecureHosts } from './security.ts';
-import type { Side } from './settings-slice.ts';
+import { consentHost, insecureHosts } from './endpoint-risk.ts';
 
 export interface LoginRow {
   status: 'waiting' | 'running' | 'ok' | 'failed';
@@ -44,7 +43,6 @@ export interface VerifySlice {
   setRemember(on: boolean): void;
   startVerify(): Promise<void>;
   cancelVerify(): void;
-  onVerifyEvent(event: { type: string } & Record<string, unknown>): void;
   resetVerify(): void;
   /** Fills in a password the keychain remembers for this address (only when none is typed). */
   loadRemembered(): Promise<void>;
@@ -69,13 +67,6 @@ const IDLE_VERIFY: VerifyState = {
 /** True when both logins of the last test worked. */
 export function loginsOk(verify: VerifyState): boolean {
   return verify.incoming.status === 'ok' && verify.outgoing.status === 'ok';
-}
-
-function sideOf(event: Record<string, unknown>): Side | null {
-  if (event.side === 'incoming' || event.side === 'outgoing') return event.side;
-  if (event.protocol === 'smtp') return 'outgoing';
-  if (event.protocol === 'imap' || event.protocol === 'pop3') return 'incoming';
-  return null;
 }
 
 /** The keychain name of the account being set up (shared/keychain.ts), once its server is known. */
@@ -278,23 +269,6 @@ export function createVerifySlice(api: MailSetupApi): SliceCreator<VerifySlice> 
         if (!operationId || status !== 'running') return;
         void api.cancelOperation({ operationId }).catch(() => undefined);
         set({ verify: IDLE_VERIFY });
-      },
-
-      onVerifyEvent(event) {
-        const verify = get().verify;
-        if (verify.status !== 'running') return;
-        const side = sideOf(event);
-        if (!side) return;
-        const inner = event.result;
-        if (
-          typeof inner === 'object' &&
-          inner !== null &&
-          typeof (inner as LoginResult).ok === 'boolean'
-        ) {
-          set({ verify: { ...verify, [side]: rowOf(inner as LoginResult) } });
-        } else if (event.type.endsWith('start')) {
-          set({ verify: { ...verify, [side]: { status: 'running', result: null } } });
-        }
       },
 
       resetVerify() {

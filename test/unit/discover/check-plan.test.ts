@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBED_HOSTS, planHosts } from '../../../electron/engine/check-probes.ts';
+import { MAX_PROBED_HOSTS, planHosts } from '../../../electron/engine/choose/check-probes.ts';
 import { candidate } from '../../helpers/fixtures.ts';
 
 describe('planHosts', () => {

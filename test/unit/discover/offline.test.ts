@@ -5,7 +5,7 @@ import {
   providerCandidates,
 } from '../../../shared/providers/index.ts';
 import { discover } from '../../../electron/engine/discover/index.ts';
-import { check } from '../../../electron/engine/check.ts';
+import { check } from '../../../electron/engine/choose/check.ts';
 import type { Resolver } from '../../../electron/engine/net/resolver.ts';
 import { parsedAddress } from '../../helpers/fixtures.ts';
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate, PortResult, ProbeReport, Security } from '../../../shared/model.ts';
-import { pickBest, rankCandidates, recommendationFindings } from '../../../electron/engine/rank.ts';
+import {
+  pickBest,
+  rankCandidates,
+  recommendationFindings,
+} from '../../../electron/engine/choose/rank.ts';
 import { candidate } from '../../helpers/fixtures.ts';
 
 function port(over: Partial<PortResult> & { certOk?: boolean }): PortResult {

@@ -1,35 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import {
-  importKeyOf,
-  personFirst,
-  settingsText,
-} from '../../../renderer/src/components/settings-text.ts';
+import { settingsText } from '../../../renderer/src/components/settings-text.ts';
+import { exportFormats, FORMATS } from '../../../shared/export/index.ts';
+import { forAdministrator, usageKey } from '../../../shared/export/usage.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import { endpoint } from './fake-api.ts';
 
 describe('export step helpers', () => {
-  it('shows the person’s own file before the administrator’s', () => {
-    const names = personFirst([{ filename: 'config-v1.1.xml' }, { filename: 'user.js' }]);
-    expect(names.map((f) => f.filename)).toEqual(['user.js', 'config-v1.1.xml']);
-  });
-
-  it('has import instructions for every file the exporters make', () => {
-    const i18n = createI18n('de');
-    for (const name of [
-      'config-v1.1.xml',
-      'user.js',
-      'outlook.prf',
-      'autodiscover.xml',
-      'a@b.mobileconfig',
-      'settings.html',
-      'report.txt',
-      'report.json',
-    ]) {
-      const key = importKeyOf(name);
-      expect(key, name).not.toBeNull();
-      expect(i18n.exists(key!), name).toBe(true);
+  it('every file an exporter makes says how it is used, in both languages', () => {
+    const settings = {
+      address: 'anna@example.test',
+      incoming: endpoint('imap', 'mail.example.test', 993, 'tls'),
+      outgoing: endpoint('smtp', 'mail.example.test', 465, 'tls'),
+    };
+    for (const language of ['en', 'de'] as const) {
+      const i18n = createI18n(language);
+      const { files } = exportFormats(settings, FORMATS, { t: i18n.t, language });
+      expect(files.length).toBeGreaterThanOrEqual(8);
+      for (const file of files) {
+        const key = usageKey(file);
+        expect(key, file.filename).not.toBeNull();
+        expect(i18n.exists(key!), `${language} ${file.filename}`).toBe(true);
+      }
+      const admin = files.filter(forAdministrator).map((f) => f.filename);
+      expect(admin.sort()).toEqual(['autodiscover.xml', 'config-v1.1.xml']);
     }
-    expect(importKeyOf('notes.md')).toBeNull();
+    expect(usageKey({})).toBeNull();
   });
 
   it('copies the settings as plain text in the person’s language, without a password', () => {

@@ -7,8 +7,8 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { check } from '../../../electron/engine/check.ts';
-import { MAX_PROBED_HOSTS } from '../../../electron/engine/check-probes.ts';
+import { check } from '../../../electron/engine/choose/check.ts';
+import { MAX_PROBED_HOSTS } from '../../../electron/engine/choose/check-probes.ts';
 import type { Resolver } from '../../../electron/engine/net/resolver.ts';
 import { parseAddress } from '../../../shared/address.ts';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exporter } from '../../../renderer/src/store/export-slice.ts';
 import { createAppStore } from '../../../renderer/src/store/index.ts';
-import { insecureHosts, probedFingerprint } from '../../../renderer/src/store/security.ts';
+import { insecureHosts, probedFingerprint } from '../../../renderer/src/store/endpoint-risk.ts';
 import { requestSchemas } from '../../../shared/ipc.ts';
 import type { ProbeReport } from '../../../shared/model.ts';
 import {

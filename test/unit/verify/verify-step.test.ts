@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../../electron/engine/secrets/memory-store.ts';
 import { UsageError } from '../../../electron/cli/io.ts';
 import { createTranslate } from '../../../electron/cli/translate.ts';
+import { readPassword } from '../../../electron/cli/password-input.ts';
 import {
   guidanceJson,
-  readPassword,
   runVerifyStep,
   validateVerifyArgs,
 } from '../../../electron/cli/verify-step.ts';

@@ -3,14 +3,14 @@
  * its candidates speak plus any other port a source named. Reports made during guessing are
  * reused through the cache. Events of all hosts stream out merged, each tagged with its host.
  */
-import { drain, EventQueue, forEachLimit } from './async-flow.ts';
-import type { HostProbeEvent } from '../../shared/reports.ts';
-import type { Candidate, NetworkLevel, ProbeReport, Protocol } from '../../shared/model.ts';
-import { standardPortsFor } from './discover/guess.ts';
-import type { HostProber } from './discover/index.ts';
-import { probeHost, type ProbeOptions, type ProbeTarget } from './probe/index.ts';
+import { drain, EventQueue, forEachLimit } from '../async-flow.ts';
+import type { HostProbeEvent } from '../../../shared/reports.ts';
+import type { Candidate, NetworkLevel, ProbeReport, Protocol } from '../../../shared/model.ts';
+import { standardPortsFor } from '../probe/targets.ts';
+import type { HostProber } from '../discover/index.ts';
+import { probeHost, type ProbeOptions, type ProbeTarget } from '../probe/index.ts';
 
-export type { HostProbeEvent } from '../../shared/reports.ts';
+export type { HostProbeEvent } from '../../../shared/reports.ts';
 
 export interface HostPlan {
   host: string;

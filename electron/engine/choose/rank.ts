@@ -12,8 +12,14 @@
  * 4. a trusted source; 5. IMAP over POP3, submission ports over relay port 25;
  * 6. the source's priority (the order discovery returned them in).
  */
-import { certificateAccepted } from '../../shared/certificate.ts';
-import type { Candidate, Finding, PortResult, ProbeReport, Security } from '../../shared/model.ts';
+import { certificateAccepted } from '../../../shared/certificate.ts';
+import type {
+  Candidate,
+  Finding,
+  PortResult,
+  ProbeReport,
+  Security,
+} from '../../../shared/model.ts';
 
 /** What the probes say about one candidate. */
 export interface CandidateFacts {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateSettings } from '../../../shared/export/settings.ts';
+import { validateSettings } from '../../../shared/export/settings-validation.ts';
 import { JANE } from './fixtures.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests break the shape on purpose

@@ -2,7 +2,7 @@
  * How safe one chosen server setting is, in terms the review step can show: the badge for its
  * connection security, the report's findings that concern exactly that host and port, and whether
  * sending a password there needs the person's explicit consent (plaintext, or a certificate that
- * fails validation - DESIGN.md security policy).
+ * fails validation - the security policy in docs/ARCHITECTURE.md).
  */
 import { certificateAccepted, certificateVerdict } from '../../../shared/certificate.ts';
 import { CERTIFICATE_FINDINGS } from '../../../shared/codes.ts';

@@ -4,25 +4,25 @@
  * that is not safe as it stands (plaintext, invalid certificate) carries an error finding; one
  * from an untrusted source a warning. Progress streams out as events.
  */
-import type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
-import type { ParsedAddress } from '../../shared/address.ts';
-import type { Candidate, Finding, ProbeReport } from '../../shared/model.ts';
-import { findProviderById } from '../../shared/providers/index.ts';
-import { sourceConsentDomains } from '../../shared/consent.ts';
+import type { CheckEvent, CheckReport, Recommendation } from '../../../shared/reports.ts';
+import type { ParsedAddress } from '../../../shared/address.ts';
+import type { Candidate, Finding, ProbeReport } from '../../../shared/model.ts';
+import { findProviderById } from '../../../shared/providers/index.ts';
+import { sourceConsentDomains } from '../../../shared/consent.ts';
 import {
   defaultProber,
   discoverSettings,
   type DiscoverOptions,
   type DiscoveryResult,
-} from './discover/index.ts';
-import { checkDomainHealth, type HealthOptions } from './health/index.ts';
-import { createResolver } from './net/resolver.ts';
-import type { ProbeOptions } from './probe/index.ts';
+} from '../discover/index.ts';
+import { checkDomainHealth, type HealthOptions } from '../health/index.ts';
+import { createResolver } from '../net/resolver.ts';
+import type { ProbeOptions } from '../probe/index.ts';
 import { planHosts, ProbeCache, probeHosts } from './check-probes.ts';
 import { pickBest, rankCandidates, recommendationFindings } from './rank.ts';
-import { drain } from './async-flow.ts';
+import { drain } from '../async-flow.ts';
 
-export type { CheckEvent, CheckReport, Recommendation } from '../../shared/reports.ts';
+export type { CheckEvent, CheckReport, Recommendation } from '../../../shared/reports.ts';
 
 export type CheckOptions = DiscoverOptions &
   ProbeOptions & {
@@ -125,7 +125,11 @@ export async function* checkAddress(
         { ...options, resolver },
         cache,
       );
-  const probes = allProbes(planned, await cache.reached());
+  // Nothing found: the hosts guessing reached are what the person and the helpdesk need to see
+  // (a server that took the connection and said nothing is named, never "No problems found").
+  // Something found: the recommendation's own probes say it all.
+  const nothingFound = result.incoming.length + result.outgoing.length === 0;
+  const probes = allProbes(planned, nothingFound ? await cache.reached() : []);
 
   const incoming = rankCandidates(result.incoming, probes);
   const outgoing = rankCandidates(result.outgoing, probes);

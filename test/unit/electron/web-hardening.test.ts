@@ -8,7 +8,7 @@ import {
   hardenApp,
   hardenWebContents,
   refuseDownloads,
-} from '../../../electron/security.ts';
+} from '../../../electron/web-hardening.ts';
 import {
   allowedExternalUrl,
   helpHostsOf,
