@@ -4,7 +4,11 @@
  * domain, and the login test gets the one source consent `source:<hoster>`.
  */
 import { describe, expect, it } from 'vitest';
-import { acceptedRisks, insecureHosts, risksOf } from '../../../renderer/src/store/endpoint-risk.ts';
+import {
+  acceptedRisks,
+  insecureHosts,
+  risksOf,
+} from '../../../renderer/src/store/endpoint-risk.ts';
 import { candidate, checkReport, endpoint, probe } from './fake-api.ts';
 
 const imap = endpoint('imap', 'imap.hoster.test', 993, 'tls');
