@@ -19,6 +19,8 @@ import {
 import { METHODS } from '../../shared/ipc-channels.ts';
 import { runCheck, runProbe, runVerify, type EngineNet } from '../../electron/handlers/engine.ts';
 import { runHealth } from '../../electron/handlers/health.ts';
+import { finishHandlers } from '../../electron/handlers/finish.ts';
+import { createI18n } from '../../shared/i18n/index.ts';
 import { createResolver } from '../../electron/engine/net/resolver.ts';
 import { MemorySecretStore } from '../../electron/engine/secrets/memory-store.ts';
 import type { LabInfo } from '../lab/lab-info.ts';
@@ -50,6 +52,12 @@ export interface BridgeOptions {
   locale?: string;
   /** Per network step; the lab answers fast, so failures should too. */
   timeoutMs?: number;
+  /**
+   * A home folder the test controls: the finish channels look for Thunderbird profiles under it
+   * as on Linux (`.thunderbird/profiles.ini`), and write the Outlook/Apple files into `outputDir`.
+   * Without it they answer not-available, as where no mail program is installed.
+   */
+  thunderbirdHome?: string;
 }
 
 const fail = (code: string, detail?: string): Result<never> =>
@@ -74,6 +82,16 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
   };
   let locale = options.locale ?? 'en';
   let emit: (event: OperationEvent) => Promise<void> = async () => undefined;
+  // Main's own finish handlers, looking in the test's home folder only.
+  const home = options.thunderbirdHome;
+  const finish = home
+    ? finishHandlers({
+        t: () => createI18n(locale === 'de' ? 'de' : 'en').t,
+        filesDir: () => outputDir,
+        profileSearch: { platform: 'linux', env: {}, home },
+      })
+    : null;
+  const noContext = {} as never;
 
   /** Sends an operation's progress events to the page one after another, in order. */
   const forwarder = (operationId: string) => {
@@ -189,17 +207,19 @@ export function createEngineBridge(options: BridgeOptions): EngineBridge {
       record.clipboard.push(text);
       return { ok: true, value: true };
     },
-    async listThunderbirdProfiles() {
-      return fail('not-available');
+    async listThunderbirdProfiles(request) {
+      return finish
+        ? finish['finish:thunderbird-profiles'](request, noContext)
+        : fail('not-available');
     },
-    async addToThunderbird() {
-      return fail('not-available');
+    async addToThunderbird(request) {
+      return finish ? finish['finish:thunderbird-add'](request, noContext) : fail('not-available');
     },
-    async importIntoOutlook() {
-      return fail('not-available');
+    async importIntoOutlook(request) {
+      return finish ? finish['finish:outlook-import'](request, noContext) : fail('not-available');
     },
-    async openInAppleMail() {
-      return fail('not-available');
+    async openInAppleMail(request) {
+      return finish ? finish['finish:apple-open'](request, noContext) : fail('not-available');
     },
   };
 

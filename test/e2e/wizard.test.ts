@@ -7,15 +7,31 @@
  * in through Python's own IMAP and SMTP clients with the lab's CA. The helpdesk view checks a
  * domain; the words a person reads on the easiest path are counted into the metrics.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Endpoint } from '../../shared/model.ts';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+
+// Main's finish handlers run in this process; the Electron binary cannot (its module is stubbed).
+vi.mock('electron', async () =>
+  (await import('../unit/electron/stub-electron.ts')).electronModule(),
+);
+
+import { thunderbirdUserJs } from '../../shared/export/thunderbird-userjs.ts';
+import {
+  createProfile,
+  disposeThunderbird,
+  readAccounts,
+  SEED_ACCOUNT,
+  thunderbirdMissing,
+  type LoadedAccounts,
+} from '../helpers/thunderbird.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { needs } from '../helpers/needs.ts';
-import { LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
+import { LAB_CUSTOMERS, LAB_HOSTS, LAB_USERS } from '../lab/topology.ts';
 import { HEALTH_DOMAINS } from '../lab/health-records.ts';
 import { MAILBOX_ORG_DNS } from '../../shared/providers/catalog/mailbox-org.ts';
 import { independentLogin, thunderbirdAccount } from './mail-program.ts';
@@ -46,13 +62,92 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await disposeThunderbird();
   await browser?.close();
   await server?.close();
   if (outputDir) await rm(outputDir, { recursive: true, force: true });
 });
 
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<WizardPage> {
-  return openWizard(browser, server, { lab: inject('lab'), outputDir, colorScheme });
+async function open(
+  colorScheme: 'light' | 'dark' = 'light',
+  thunderbirdHome?: string,
+): Promise<WizardPage> {
+  return openWizard(browser, server, {
+    lab: inject('lab'),
+    outputDir,
+    colorScheme,
+    ...(thunderbirdHome ? { thunderbirdHome } : {}),
+  });
+}
+
+const thunderbirdAbsent = thunderbirdMissing();
+
+/**
+ * A home folder with `.thunderbird/profiles.ini` listing one profile that already holds Bob's
+ * account, its prefs.js written by Thunderbird itself (it loaded a user.js, which is then removed).
+ */
+async function homeWithThunderbird(): Promise<{
+  home: string;
+  profile: string;
+  before: LoadedAccounts;
+}> {
+  const home = await mkdtemp(join(tmpdir(), 'mailsetup-e2e-home-'));
+  const profile = await createProfile({
+    userJs: thunderbirdUserJs(SEED_ACCOUNT).files[0]!.content,
+  });
+  const before = await readAccounts(profile);
+  await unlink(join(profile, 'user.js'));
+  await mkdir(join(home, '.thunderbird'));
+  await writeFile(
+    join(home, '.thunderbird', 'profiles.ini'),
+    `[Profile0]\nName=default\nIsRelative=0\nPath=${profile}\nDefault=1\n`,
+  );
+  return { home, profile, before };
+}
+
+const mailAccounts = (loaded: LoadedAccounts) =>
+  loaded.accounts.filter((a) => a.incoming?.type !== 'none');
+
+/**
+ * From a passed login test: "Add to Thunderbird", the done screen; then Thunderbird itself starts
+ * on the profile and lists Bob unchanged and the new account as proven, and the prefs.js written
+ * logs in through the independent client. Returns the new account's server and SMTP server.
+ */
+async function addToThunderbird(
+  wp: WizardPage,
+  profile: string,
+  before: LoadedAccounts,
+  { address, password, name }: { address: string; password: string; name: string },
+) {
+  const { page } = wp;
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Set up your mail program' }).waitFor();
+  await page.getByRole('button', { name: 'Add to Thunderbird' }).waitFor();
+  await checkStep(wp, `${name}-6-export`, { focused: false });
+  await page.getByRole('button', { name: 'Add to Thunderbird' }).click();
+  await page.getByRole('heading', { name: 'Done: your account is ready' }).waitFor();
+  expect(await page.getByTestId('done-summary').textContent()).toBe(
+    `${address} is now in Thunderbird (profile “default”).`,
+  );
+  await checkStep(wp, `${name}-7-done`);
+  expect(await germanText(page, 'done-summary')).toBe(
+    `${address} ist jetzt in Thunderbird (Profil „default“).`,
+  );
+  const prefs = await readFile(join(profile, 'prefs.js'), 'utf8');
+  expect(prefs).not.toContain(password);
+  const written = thunderbirdAccount(prefs, address);
+  expect(await independentLogin(inject('lab'), written, password)).toEqual({
+    incoming: 'ok',
+    outgoing: 'ok',
+  });
+  const after = mailAccounts(await readAccounts(profile));
+  const [bob] = mailAccounts(before);
+  expect(after).toHaveLength(2);
+  expect(after.find((a) => a.key === bob!.key)).toEqual(bob);
+  const added = after.find((a) => a.key !== bob!.key)!;
+  expect(added.identities[0]!.email).toBe(address);
+  expect(wp.errors).toEqual([]);
+  return { written, added };
 }
 
 async function heading(page: Page): Promise<string> {
@@ -84,6 +179,16 @@ async function checkStep(
   await expect.poll(() => heading(page)).toBe(title);
   // Back where a keyboard user would be: on the step's heading.
   await page.getByRole('heading', { level: 1 }).focus();
+}
+
+/** The text of this element with the page switched to German (then back to English). */
+async function germanText(page: Page, testId: string, within = 'main'): Promise<string> {
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de');
+  const text = (await page.locator(within).getByTestId(testId).first().textContent()) ?? '';
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+  return text;
 }
 
 /** Presses Tab until the focused element has this accessible text, then returns (keyboard only). */
@@ -130,14 +235,14 @@ async function passLogin(page: Page, password: string): Promise<void> {
 
 /**
  * From a passed login test: Thunderbird chosen, its file saved, the done screen reached; then the
- * file is read back and its settings log in through the independent client.
+ * file is read back and its settings log in through the independent client; returns them.
  */
 async function finishInThunderbird(
   wp: WizardPage,
   address: string,
   password: string,
   { name, insecure = [] }: { name: string; insecure?: string[] },
-): Promise<void> {
+): Promise<{ incoming: Endpoint; outgoing: Endpoint }> {
   const { page, bridge } = wp;
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Set up your mail program' }).waitFor();
@@ -156,6 +261,7 @@ async function finishInThunderbird(
   const login = await independentLogin(inject('lab'), account, password, insecure);
   expect(login, JSON.stringify(account)).toEqual({ incoming: 'ok', outgoing: 'ok' });
   expect(wp.errors).toEqual([]);
+  return account;
 }
 
 describe('the wizard in Chromium on the real engine and the lab', () => {
@@ -202,6 +308,8 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     await page.getByTestId('verify-ok').waitFor();
     expect(await page.getByTestId('login-incoming').textContent()).toContain('Login works');
     expect(await page.getByTestId('login-outgoing').textContent()).toContain('Login works');
+    // The user name is the address: nothing to say about it.
+    expect(await page.getByTestId('verify-username').count()).toBe(0);
     // No timings in the person's view.
     expect(await page.locator('main').innerText()).not.toMatch(/\d\s?ms\b|\d+(\.\d+)?\s?s\b/);
     words.verify = await readableWords(page);
@@ -300,6 +408,65 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     expect(new URL(bridge.record.openedUrls[0]!).hostname).toBe('kb.mailbox.org');
     await passLogin(page, anna.password);
     await finishInThunderbird(wp, anna.address, anna.password, { name: 'provider' });
+    await page.context().close();
+  });
+
+  it('Runbox own domain: handled by Runbox, the proven user name said once and in the file', async () => {
+    const wp = await open();
+    const { page } = wp;
+    const anna = LAB_CUSTOMERS.runbox;
+    await toReview(page, anna.address);
+    expect(await page.getByTestId('handled-by').textContent()).toBe(
+      'Your mail is handled by Runbox.',
+    );
+    expect(await page.getByTestId('consent').count()).toBe(0);
+    await checkStep(wp, 'runbox-3-review', { focused: false });
+    expect(await germanText(page, 'handled-by')).toBe('Ihre E-Mails werden von Runbox betreut.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await passLogin(page, anna.password);
+    expect(await page.getByTestId('verify-username').textContent()).toBe(
+      `Your user name is ${anna.username}.`,
+    );
+    await checkStep(wp, 'runbox-5-verify', { focused: false });
+    expect(await germanText(page, 'verify-username')).toBe(
+      `Ihr Benutzername ist ${anna.username}.`,
+    );
+    const account = await finishInThunderbird(wp, anna.address, anna.password, { name: 'runbox' });
+    expect(account.incoming.username).toBe(anna.username);
+    expect(account.outgoing.username).toBe(anna.username);
+    await page.context().close();
+  });
+
+  it('unknown hoster: one question a person can answer, then the login and a file that logs in', async () => {
+    const wp = await open();
+    const { page, bridge } = wp;
+    const hanna = LAB_CUSTOMERS.unknownHoster;
+    await toReview(page, hanna.address);
+    const consent = page.getByTestId('consent');
+    expect(await consent.count()).toBe(1);
+    expect(await consent.locator('legend').textContent()).toBe(
+      'Mail for hosted.test is handled by hoster.test. Is that your email provider or hosting company?',
+    );
+    // Nothing else to read or confirm in it.
+    expect(await consent.getByRole('checkbox').count()).toBe(1);
+    await checkStep(wp, 'hoster-3-review', { focused: false });
+    expect(await germanText(page, 'consent')).toBe(
+      'E-Mails für hosted.test werden von hoster.test betreut. Ist das Ihr E-Mail-Anbieter oder ' +
+        'Ihre Hosting-Firma?Ja, hoster.test ist mein E-Mail-Anbieter oder meine Hosting-Firma.',
+    );
+    await consent
+      .getByRole('checkbox', { name: 'Yes, hoster.test is my email provider or hosting company.' })
+      .check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await passLogin(page, hanna.password);
+    const verify = bridge.record.calls.find((c) => c.method === 'runVerify')!.request as {
+      allowInsecure?: string[];
+    };
+    expect(verify.allowInsecure).toEqual(['source:hoster.test']);
+    const account = await finishInThunderbird(wp, hanna.address, hanna.password, {
+      name: 'hoster',
+    });
+    expect(account.incoming).toMatchObject({ host: 'imap.hoster.test', username: hanna.username });
     await page.context().close();
   });
 
@@ -448,6 +615,32 @@ describe('the wizard in Chromium on the real engine and the lab', () => {
     await finishInThunderbird(wp, pia.address, pia.password, { name: 'picked' });
     await page.context().close();
   });
+
+  it.skipIf(thunderbirdAbsent !== null)(
+    `normal account added to the person's Thunderbird profile, which Thunderbird loads${thunderbirdAbsent ? ` (skipped: ${thunderbirdAbsent})` : ''}`,
+    async () => {
+      const { home, profile, before } = await homeWithThunderbird();
+      const wp = await open('light', home);
+      const alice = LAB_USERS.alice;
+      await toReview(wp.page, alice.address);
+      await wp.page.getByRole('button', { name: 'Continue' }).click();
+      await passLogin(wp.page, alice.password);
+      const { added } = await addToThunderbird(wp, profile, before, { ...alice, name: 'added' });
+      expect(added.incoming).toMatchObject({
+        type: 'imap',
+        hostName: 'mail.good.test',
+        port: 993,
+        socketType: 3,
+        username: alice.username,
+      });
+      expect(added.identities[0]!.smtp).toMatchObject({
+        hostname: 'mail.good.test',
+        username: alice.username,
+      });
+      await wp.page.context().close();
+      await rm(home, { recursive: true, force: true });
+    },
+  );
 
   it('checks a domain in helpdesk mode and copies the ticket report', async () => {
     const wp = await open();

@@ -22,8 +22,23 @@ export function ConsentBox({ id, risk }: { id: string; risk: Risk }) {
   const problemText = useProblemText();
   const consents = useApp((s) => s.settings.consents);
   const setConsent = useApp((s) => s.setConsent);
+  const domain = useApp((s) => s.parsed?.domainUnicode ?? '');
   const { host, reason } = risk;
   const checked = consents.includes(host);
+  if (reason === 'hoster') {
+    // One question a person can answer: is the company their domain's mail goes to theirs?
+    return (
+      <fieldset className={checked ? 'consent consent-given' : 'consent'} data-testid="consent">
+        <legend>{t('wizard:review.hoster-question', { domain, hoster: host })}</legend>
+        <CheckRow
+          id={id}
+          checked={checked}
+          onChange={(value) => setConsent(host, value)}
+          label={t('wizard:review.hoster-confirm', { hoster: host })}
+        />
+      </fieldset>
+    );
+  }
   return (
     <fieldset className={checked ? 'consent consent-given' : 'consent'} data-testid="consent">
       <legend>{t(`wizard:consent.legend-${reason}`, { host })}</legend>

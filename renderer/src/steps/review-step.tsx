@@ -13,6 +13,7 @@ import { StepHeading } from '../components/step-heading.tsx';
 import { StepNav } from '../components/step-nav.tsx';
 import { useApp } from '../store/context.tsx';
 import { effectiveReport } from '../store/manual-check-slice.ts';
+import { findProviderById } from '../../../shared/providers/index.ts';
 import { risksOf } from '../store/endpoint-risk.ts';
 import { settingsReady, settingsUnchecked } from '../store/steps.ts';
 
@@ -33,6 +34,10 @@ export function ReviewStep() {
   const hasHosts = Boolean(incoming?.host || outgoing?.host);
   const risks = incoming && outgoing ? risksOf([incoming, outgoing], report) : [];
   const checking = manualCheck.status === 'running';
+  // A domain whose mail a known provider handles (found by its MX): said in one line.
+  const hostedBy = report?.hostedBy;
+  const handler =
+    hostedBy?.trusted && hostedBy.provider ? findProviderById(hostedBy.provider) : null;
 
   return (
     <div className="step">
@@ -42,6 +47,9 @@ export function ReviewStep() {
           ? t('wizard:review.intro-manual', { domain })
           : t(recommended ? 'wizard:review.intro' : 'wizard:review.intro-changed')}
       </p>
+      {handler && !nothingFound && (
+        <p data-testid="handled-by">{t('wizard:review.handled-by', { name: handler.name })}</p>
+      )}
       {nothingFound && <ProviderPicker />}
       {hasHosts && (
         <div className="cards">

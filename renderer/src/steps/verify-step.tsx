@@ -31,6 +31,7 @@ export function VerifyStep() {
   const goTo = useApp((s) => s.goTo);
   const provider = useApp(providerOf);
   const report = useApp(effectiveReport);
+  const address = useApp((s) => s.parsed?.address ?? '');
   const { incoming, outgoing } = settings;
   if (!incoming || !outgoing) return null;
   const ok = loginsOk(verify);
@@ -78,6 +79,11 @@ export function VerifyStep() {
       {ok && (
         <p className="ok-text big" data-testid="verify-ok">
           {t('wizard:verify.all-ok')}
+        </p>
+      )}
+      {ok && incoming.username.toLowerCase() !== address.toLowerCase() && (
+        <p data-testid="verify-username">
+          {t('wizard:verify.username-is', { username: incoming.username })}
         </p>
       )}
       {ok && unencrypted.length > 0 && (

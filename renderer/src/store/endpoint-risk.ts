@@ -13,6 +13,7 @@ import {
   parseConsent,
   plaintextConsent,
   sourceConsent,
+  sourceConsentDomain,
 } from '../../../shared/consent.ts';
 import type { CheckReport } from '../../../shared/reports.ts';
 
@@ -82,7 +83,8 @@ export function candidateFor(endpoint: Endpoint, report: CheckReport | null): Ca
   );
 }
 
-export type ConsentReason = 'plain' | 'cert' | 'untrusted-source';
+/** `hoster`: settings from the company the domain's MX points at, not known to be a provider. */
+export type ConsentReason = 'plain' | 'cert' | 'untrusted-source' | 'hoster';
 
 /** Why a password may go to this endpoint only with the person's explicit consent (or null). */
 export function consentReason(
@@ -91,8 +93,20 @@ export function consentReason(
 ): ConsentReason | null {
   if (endpoint.security === 'plain') return 'plain';
   if (certificateProblem(endpoint, report) !== null) return 'cert';
-  if (candidateFor(endpoint, report)?.trusted === false) return 'untrusted-source';
+  const candidate = candidateFor(endpoint, report);
+  if (candidate?.trusted === false) return candidate.hoster ? 'hoster' : 'untrusted-source';
   return null;
+}
+
+/**
+ * What the person's consent for this endpoint is recorded as: the hoster's domain for settings
+ * from an unknown hoster (one answer covers its incoming and outgoing servers), else the host.
+ */
+export function consentKey(endpoint: Endpoint, report: CheckReport | null): string {
+  const candidate = candidateFor(endpoint, report);
+  return consentReason(endpoint, report) === 'hoster' && candidate
+    ? sourceConsentDomain(candidate)
+    : endpoint.host;
 }
 
 export function needsConsent(endpoint: Endpoint, report: CheckReport | null): boolean {
@@ -123,7 +137,8 @@ export function consentHost(entry: string): string {
  *   the certificate the person was shown: `host#sha256` from the check's probe of that host and
  *   port, so a man in the middle with another certificate is still refused before the password is
  *   sent. Without a probed certificate there is nothing to pin and no consent is sent;
- * - an untrusted source gives a source consent naming the host: the certificate is still checked.
+ * - an untrusted source gives a source consent naming the host (an unknown hoster's: naming the
+ *   hoster's domain): the certificate is still checked.
  */
 export function insecureHosts(
   endpoints: readonly Endpoint[],
@@ -133,8 +148,13 @@ export function insecureHosts(
 ): string[] {
   const entries = new Set<string>();
   for (const endpoint of endpoints) {
-    if (!consents.includes(endpoint.host)) continue;
+    const key = consentKey(endpoint, report);
+    if (!consents.includes(key)) continue;
     const reason = consentReason(endpoint, report);
+    if (reason === 'hoster') {
+      entries.add(sourceConsent(key));
+      continue;
+    }
     if (candidateFor(endpoint, report)?.trusted === false)
       entries.add(sourceConsent(endpoint.host));
     if (endpoint.security === 'plain') {
@@ -183,9 +203,10 @@ export function risksOf(endpoints: readonly Endpoint[], report: CheckReport | nu
   const risks: Risk[] = [];
   for (const endpoint of endpoints) {
     const reason = consentReason(endpoint, report);
-    if (!reason || risks.some((r) => sameHost(r.host, endpoint.host))) continue;
+    const host = consentKey(endpoint, report);
+    if (!reason || risks.some((r) => sameHost(r.host, host))) continue;
     risks.push({
-      host: endpoint.host,
+      host,
       reason,
       problem: reason === 'cert' ? certificateFinding(endpoint, report) : null,
     });
@@ -200,7 +221,10 @@ export function acceptedRisks(
   consents: readonly string[],
 ): Risk[] {
   return risksOf(endpoints, report).filter(
-    (risk) => risk.reason !== 'untrusted-source' && consents.includes(risk.host),
+    (risk) =>
+      risk.reason !== 'untrusted-source' &&
+      risk.reason !== 'hoster' &&
+      consents.includes(risk.host),
   );
 }
 
@@ -214,6 +238,7 @@ const SAID_BY_CONSENT: Record<ConsentReason, ReadonlySet<string>> = {
   ]),
   cert: new Set([...CERTIFICATE_FINDINGS, 'recommended-invalid-cert']),
   'untrusted-source': new Set(['untrusted-source']),
+  hoster: new Set(['untrusted-source', 'hoster-unconfirmed']),
 };
 
 /** The findings a card shows for an endpoint: without those its consent already says. */

@@ -5,7 +5,7 @@
  */
 import type { AppState } from './app-state.ts';
 import { effectiveReport, endpointChecked } from './manual-check-slice.ts';
-import { needsConsent } from './endpoint-risk.ts';
+import { consentKey, needsConsent } from './endpoint-risk.ts';
 
 export const STEPS = [
   'address',
@@ -45,7 +45,10 @@ export function settingsReady(state: AppState): boolean {
     if (!Number.isInteger(endpoint.port) || endpoint.port < 1 || endpoint.port > 65535) {
       return false;
     }
-    if (needsConsent(endpoint, report) && !state.settings.consents.includes(endpoint.host)) {
+    if (
+      needsConsent(endpoint, report) &&
+      !state.settings.consents.includes(consentKey(endpoint, report))
+    ) {
       return false;
     }
   }
