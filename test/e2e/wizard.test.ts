@@ -16,9 +16,7 @@ import type { Endpoint } from '../../shared/model.ts';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 // Main's finish handlers run in this process; the Electron binary cannot (its module is stubbed).
-vi.mock('electron', async () =>
-  (await import('../unit/electron/stub-electron.ts')).electronModule(),
-);
+vi.mock('electron', async () => (await import('../helpers/stub-electron.ts')).electronModule());
 
 import { thunderbirdUserJs } from '../../shared/export/thunderbird-userjs.ts';
 import {

@@ -2,13 +2,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import type { IpcMain } from 'electron';
 import { EVENT_CHANNEL, type OperationEvent, type Result } from '../../../shared/ipc.ts';
 import { engineHandlers } from '../../../electron/handlers/engine.ts';
 import { registerIpc, type Handlers } from '../../../electron/ipc.ts';
-import { StubWebContents, ipcMain, resetElectron } from './stub-electron.ts';
+import { StubWebContents, ipcMain, resetElectron } from '../../helpers/stub-electron.ts';
 
 let server: Server;
 const sockets = new Set<Socket>();

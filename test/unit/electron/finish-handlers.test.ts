@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import { finishHandlers } from '../../../electron/handlers/finish.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';

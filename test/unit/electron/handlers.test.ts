@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import type { BrowserWindow } from 'electron';
 import { createI18n } from '../../../shared/i18n/index.ts';
@@ -23,7 +23,7 @@ import {
   dialog,
   resetElectron,
   session,
-} from './stub-electron.ts';
+} from '../../helpers/stub-electron.ts';
 
 const context = {} as never;
 const deps = { window: () => null as BrowserWindow | null, t: () => createI18n('en').t };

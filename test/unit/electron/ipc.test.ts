@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import {
   EVENT_CHANNEL,
@@ -11,7 +11,12 @@ import {
 } from '../../../shared/ipc.ts';
 import { registerIpc, type HandlerContext, type Handlers } from '../../../electron/ipc.ts';
 import { OperationRegistry } from '../../../electron/operations.ts';
-import { StubWebContents, ipcMain, resetElectron, type FrameLike } from './stub-electron.ts';
+import {
+  StubWebContents,
+  ipcMain,
+  resetElectron,
+  type FrameLike,
+} from '../../helpers/stub-electron.ts';
 import type { IpcMain } from 'electron';
 
 const CHANNELS = Object.keys(requestSchemas) as Channel[];

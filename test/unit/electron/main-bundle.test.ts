@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestSchemas } from '../../../shared/ipc.ts';
-import { StubBrowserWindow, app, electronModule, ipcMain, resetElectron } from './stub-electron.ts';
+import {
+  StubBrowserWindow,
+  app,
+  electronModule,
+  ipcMain,
+  resetElectron,
+} from '../../helpers/stub-electron.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 let folder: string;

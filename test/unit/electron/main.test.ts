@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import { requestSchemas } from '../../../shared/ipc.ts';
 import { runMain } from '../../../electron/lifecycle.ts';
@@ -16,7 +16,7 @@ import {
   protocol,
   resetElectron,
   session,
-} from './stub-electron.ts';
+} from '../../helpers/stub-electron.ts';
 
 let userData: string;
 

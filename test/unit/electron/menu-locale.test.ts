@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import type { MenuItemConstructorOptions } from 'electron';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import { LanguageState, systemLanguage } from '../../../electron/locale.ts';
 import { installMenu, menuTemplate } from '../../../electron/menu.ts';
-import { Menu, resetElectron } from './stub-electron.ts';
+import { Menu, resetElectron } from '../../helpers/stub-electron.ts';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [

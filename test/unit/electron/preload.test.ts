@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import {
   API_KEY,
@@ -10,7 +10,7 @@ import {
   type OperationEvent,
 } from '../../../shared/ipc.ts';
 import { bundleElectronEntry } from '../../helpers/electron-bundle.ts';
-import { contextBridge, ipcRenderer, resetElectron } from './stub-electron.ts';
+import { contextBridge, ipcRenderer, resetElectron } from '../../helpers/stub-electron.ts';
 let api: MailSetupApi;
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import type { App, Session, WebContents } from 'electron';
 import {
@@ -24,7 +24,7 @@ import {
   resetElectron,
   session as sessions,
   shell,
-} from './stub-electron.ts';
+} from '../../helpers/stub-electron.ts';
 
 /** Emits a navigation-like event and reports whether it was prevented. */
 function emitPrevented(contents: StubWebContents, name: string, url: string): boolean {

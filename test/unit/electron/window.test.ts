@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule());
+vi.mock('electron', async () => (await import('../../helpers/stub-electron.ts')).electronModule());
 
 import { createMainWindow, SECURE_WEB_PREFERENCES } from '../../../electron/window.ts';
-import { StubBrowserWindow, resetElectron } from './stub-electron.ts';
+import { StubBrowserWindow, resetElectron } from '../../helpers/stub-electron.ts';
 
 const electronDir = fileURLToPath(new URL('../../../electron/', import.meta.url));
 

@@ -1,7 +1,7 @@
 /**
  * A stand-in for the `electron` module (its binary cannot run here), recording what main-process
  * code does with it. Applied per test file with
- * `vi.mock('electron', async () => (await import('./stub-electron.ts')).electronModule())`;
+ * `vi.mock('electron', async () => (await import('../helpers/stub-electron.ts')).electronModule())`;
  * the test imports the same singletons from this file to drive and inspect them, and calls
  * `resetElectron()` in `beforeEach`.
  */
