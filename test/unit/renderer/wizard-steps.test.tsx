@@ -251,31 +251,31 @@ describe('finishing in Thunderbird', () => {
     fake.answer('runVerify', { ok: true, value: verifyReport() });
     const profiles = [
       { path: '/p/default', name: 'default', isDefault: true, running: false, accounts: [] },
-      { path: '/p/work', name: 'work', isDefault: false, running: false, accounts: ['a@b.test'] },
+      { path: '/p/office', name: 'office', isDefault: false, running: false, accounts: ['a@b.test'] },
     ];
     fake.answer('listThunderbirdProfiles', { ok: true, value: { profiles } });
     fake.answer(
       'addToThunderbird',
       { ok: false, code: 'thunderbird-running' },
-      { ok: true, value: { status: 'added', profilePath: '/p/work', accountKey: 'account3' } },
+      { ok: true, value: { status: 'added', profilePath: '/p/office', accountKey: 'account3' } },
     );
     await click('Test my login');
     await click('Continue');
     await act(async () => flush());
-    fireEvent.click(screen.getByLabelText(/work/));
+    fireEvent.click(screen.getByLabelText(/office/));
     await click('Add to Thunderbird');
     expect(screen.getByTestId('finish-error').textContent).toBe(
       'Thunderbird is open. Close Thunderbird and press again.',
     );
     await click('Add to Thunderbird');
     const requests = fake.callsOf('addToThunderbird');
-    expect(requests[1]).toMatchObject({ profilePath: '/p/work' });
+    expect(requests[1]).toMatchObject({ profilePath: '/p/office' });
     expect(JSON.stringify(requests[1])).not.toContain('"password"');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Done: your account is ready',
     );
     expect(screen.getByTestId('done-summary').textContent).toBe(
-      'anna@example.test is now in Thunderbird (profile “work”).',
+      'anna@example.test is now in Thunderbird (profile “office”).',
     );
   });
 });
