@@ -8,9 +8,7 @@
  * the login go on. Scripted TLS servers on 127.0.0.1 record every byte.
  */
 import { X509Certificate } from 'node:crypto';
-import net from 'node:net';
 import { PassThrough } from 'node:stream';
-import tls from 'node:tls';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../electron/cli/commands/check.ts';
 import { UsageError } from '../../../electron/cli/io.ts';
@@ -18,6 +16,7 @@ import { verifyCheckStep } from '../../../electron/cli/verify-step.ts';
 import type { ProbeReport } from '../../../shared/model.ts';
 import { checkContext, loopbackCandidate, recommending } from '../../helpers/check-context.ts';
 import { captureIo } from '../../helpers/cli-io.ts';
+import { fakeServer, type FakeServer } from '../verify/fake-server.ts';
 import { makeTestCerts, type TestCerts } from '../helpers/test-certs.ts';
 
 const PASSWORD = 'Intercept-S3cret';
@@ -28,59 +27,26 @@ beforeAll(() => {
   interceptor = makeTestCerts();
 });
 
-interface Fake {
-  port: number;
-  received(): string;
-  close(): Promise<void>;
-}
-const fakes: Fake[] = [];
+const fakes: FakeServer[] = [];
 afterEach(async () => {
   await Promise.all(fakes.splice(0).map((fake) => fake.close()));
 });
 
 /** IMAP (or SMTP) over implicit TLS, enough for a login; records what it received. */
-async function tlsFake(smtp: boolean): Promise<Fake> {
-  const chunks: Buffer[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = tls.createServer(interceptor.selfSigned, (socket) => {
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.write(smtp ? '220 fake ESMTP\r\n' : '* OK fake ready\r\n');
-    let buffer = '';
-    socket.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      buffer += chunk.toString('latin1');
-      for (let end = buffer.indexOf('\n'); end !== -1; end = buffer.indexOf('\n')) {
-        const line = buffer.slice(0, end).replace(/\r$/, '');
-        buffer = buffer.slice(end + 1);
-        const [tag, verb = ''] = line.split(' ');
-        const word = (smtp ? tag! : verb).toUpperCase();
-        const replies = smtp
-          ? word === 'EHLO'
-            ? ['250-fake', '250 AUTH PLAIN LOGIN']
-            : word === 'AUTH'
-              ? ['235 ok']
-              : ['250 ok']
-          : word === 'LIST'
-            ? ['* LIST () "/" INBOX', `${tag} OK done`]
-            : word === 'CAPABILITY'
-              ? ['* CAPABILITY IMAP4rev1', `${tag} OK done`]
-              : [`${tag} OK done`];
-        for (const reply of replies) socket.write(`${reply}\r\n`);
-      }
-    });
-  });
-  server.on('tlsClientError', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const fake: Fake = {
-    port: (server.address() as net.AddressInfo).port,
-    received: () => Buffer.concat(chunks).toString('latin1'),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+async function tlsFake(smtp: boolean): Promise<FakeServer> {
+  const reply = (line: string): string[] => {
+    const [tag, verb = ''] = line.split(' ');
+    const word = (smtp ? tag! : verb).toUpperCase();
+    if (smtp) {
+      if (word === 'EHLO') return ['250-fake', '250 AUTH PLAIN LOGIN'];
+      return [word === 'AUTH' ? '235 ok' : '250 ok'];
+    }
+    if (word === 'LIST') return ['* LIST () "/" INBOX', `${tag} OK done`];
+    if (word === 'CAPABILITY') return ['* CAPABILITY IMAP4rev1', `${tag} OK done`];
+    return [`${tag} OK done`];
   };
+  const greeting = smtp ? '220 fake ESMTP' : '* OK fake ready';
+  const fake = await fakeServer(greeting, reply, { tls: interceptor.selfSigned });
   fakes.push(fake);
   return fake;
 }
@@ -134,8 +100,8 @@ function probes(ports: number[]): ProbeReport[] {
 }
 
 function context(
-  imap: Fake,
-  smtp: Fake,
+  imap: FakeServer,
+  smtp: FakeServer,
   extra: Record<string, unknown>,
   stdin?: PassThrough,
 ): CheckContext {

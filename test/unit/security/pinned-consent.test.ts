@@ -5,14 +5,13 @@
  * Fake TLS servers on 127.0.0.1 with self-signed certificates for `mail.fake.test`.
  */
 import { X509Certificate } from 'node:crypto';
-import net from 'node:net';
-import tls from 'node:tls';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Resolver } from '../../../electron/engine/net/resolver.ts';
 import { verifyEndpoint } from '../../../electron/engine/verify/index.ts';
 import { pinnedConsent, planTransport } from '../../../electron/engine/verify/policy.ts';
 import type { Endpoint, Protocol } from '../../../shared/model.ts';
 import { FAKE_HOST, makeTestCerts, type TestCerts } from '../helpers/test-certs.ts';
+import { fakeServer, type FakeServer } from '../verify/fake-server.ts';
 
 const PASSWORD = 'Pinned-S3cret';
 const loopback: Resolver = {
@@ -28,12 +27,7 @@ beforeAll(() => {
   attacker = makeTestCerts();
 });
 
-interface TlsFake {
-  port: number;
-  received(): string;
-  close(): Promise<void>;
-}
-const servers: TlsFake[] = [];
+const servers: FakeServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
@@ -45,36 +39,8 @@ async function tlsFake(
   certs: { key: string; cert: string },
   greeting: string,
   answer: Answer,
-): Promise<TlsFake> {
-  const chunks: Buffer[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = tls.createServer({ key: certs.key, cert: certs.cert }, (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => {});
-    socket.write(`${greeting}\r\n`);
-    let buffer = '';
-    socket.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      buffer += chunk.toString('latin1');
-      for (let end = buffer.indexOf('\n'); end !== -1; end = buffer.indexOf('\n')) {
-        const line = buffer.slice(0, end).replace(/\r$/, '');
-        buffer = buffer.slice(end + 1);
-        for (const text of answer(line) ?? []) socket.write(`${text}\r\n`);
-      }
-    });
-  });
-  server.on('tlsClientError', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const fake: TlsFake = {
-    port: (server.address() as net.AddressInfo).port,
-    received: () => Buffer.concat(chunks).toString('latin1'),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+): Promise<FakeServer> {
+  const fake = await fakeServer(greeting, (line) => answer(line) ?? null, { tls: certs });
   servers.push(fake);
   return fake;
 }

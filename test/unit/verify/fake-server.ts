@@ -1,9 +1,11 @@
 /**
  * A scripted line-protocol server on 127.0.0.1:0 for hostile and edge cases: sends a greeting,
  * then answers each received line with whatever `reply` returns (null = stay silent). Records
- * every line and connection so tests can prove what was (not) sent.
+ * every line and connection so tests can prove what was (not) sent. With `tls` it speaks
+ * implicit TLS with that key and certificate.
  */
 import net from 'node:net';
+import tls from 'node:tls';
 
 export interface FakeServer {
   port: number;
@@ -22,12 +24,13 @@ export type Reply = string | string[] | null | { close: true; text?: string };
 export async function fakeServer(
   greeting: string | null,
   reply: (line: string, state: Record<string, unknown>) => Reply,
+  options: { tls?: { key: string; cert: string } } = {},
 ): Promise<FakeServer> {
   const lines: string[] = [];
   const chunks: Buffer[] = [];
   const sockets = new Set<net.Socket>();
   const result = { port: 0, lines, connections: 0 } as FakeServer;
-  const server = net.createServer((socket) => {
+  const onSocket = (socket: net.Socket): void => {
     result.connections += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -52,7 +55,11 @@ export async function fakeServer(
         for (const text of [answer].flat()) socket.write(`${text}\r\n`);
       }
     });
-  });
+  };
+  const server = options.tls
+    ? tls.createServer({ key: options.tls.key, cert: options.tls.cert }, onSocket)
+    : net.createServer(onSocket);
+  server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   result.port = (server.address() as net.AddressInfo).port;
   result.received = () => Buffer.concat(chunks).toString('latin1');
