@@ -65,19 +65,22 @@ function request(
   };
 }
 
+/** Anna's endpoint on the recorder's loopback port. */
+function loopback(
+  port: number,
+  protocol: 'imap' | 'smtp',
+  security: Endpoint['security'] = 'plain',
+): Endpoint {
+  return { protocol, host: '127.0.0.1', port, security, username: 'anna' };
+}
+
 const signal = new AbortController().signal;
 const net3 = { timeoutMs: 2000 };
 
 describe('main-process enforcement of the consent rules', () => {
   it('refuses hosts only an untrusted source named when the renderer sends no source consent', async () => {
     const fake = await recorder();
-    const at = (protocol: 'imap' | 'smtp'): Endpoint => ({
-      protocol,
-      host: '127.0.0.1',
-      port: fake.port,
-      security: 'plain',
-      username: 'anna',
-    });
+    const at = (protocol: 'imap' | 'smtp') => loopback(fake.port, protocol);
     const memory = memoryOf(candidateOf(at('imap'), false), candidateOf(at('smtp'), false));
     // The renderer skipped the untrusted-source box and sends a plaintext consent only.
     const result = await runVerify(
@@ -95,13 +98,8 @@ describe('main-process enforcement of the consent rules', () => {
 
   it('does not let a plaintext consent turn an endpoint the check saw as STARTTLS into plaintext', async () => {
     const fake = await recorder();
-    const at = (protocol: 'imap' | 'smtp', security: Endpoint['security']): Endpoint => ({
-      protocol,
-      host: '127.0.0.1',
-      port: fake.port,
-      security,
-      username: 'anna',
-    });
+    const at = (protocol: 'imap' | 'smtp', security: Endpoint['security']) =>
+      loopback(fake.port, protocol, security);
     const memory = memoryOf(
       candidateOf(at('imap', 'starttls'), true),
       candidateOf(at('smtp', 'starttls'), true),
@@ -122,13 +120,7 @@ describe('main-process enforcement of the consent rules', () => {
 
   it('still logs in where the check and the consents agree', async () => {
     const fake = await recorder();
-    const at = (protocol: 'imap' | 'smtp'): Endpoint => ({
-      protocol,
-      host: '127.0.0.1',
-      port: fake.port,
-      security: 'plain',
-      username: 'anna',
-    });
+    const at = (protocol: 'imap' | 'smtp') => loopback(fake.port, protocol);
     const memory = memoryOf(candidateOf(at('imap'), false), candidateOf(at('smtp'), false));
     await runVerify(
       request(at('imap'), at('smtp'), ['127.0.0.1', 'source:127.0.0.1']),
